@@ -26,7 +26,10 @@ typedef enum elide_kernel_tsx {
     ELIDE_KTSX_OTHER,          /* some other text (kept verbatim in kernel_text) */
 } elide_kernel_tsx;
 
-typedef struct elide_tsx_facts {
+/* A struct tag without a typedef: in C the name elide_tsx_facts cannot be
+ * both a type and the function below, and callers write
+ * elide_tsx_facts()->xbegin_executes. */
+struct elide_tsx_facts {
     int is_intel;              /* CPUID vendor GenuineIntel */
     int hypervisor;            /* CPUID.1:ECX[31] */
     int max_leaf;              /* CPUID.0:EAX */
@@ -43,15 +46,15 @@ typedef struct elide_tsx_facts {
      * silicon gets (disabled / clear buffers / vulnerable). Where this is 0,
      * nothing in libelide or probes/ ever executes XBEGIN. */
     int xbegin_executes;
-} elide_tsx_facts;
+};
 
 /* Read the facts now (no caching). Never executes XBEGIN. */
-void elide_tsx_facts_read(elide_tsx_facts *out);
+void elide_tsx_facts_read(struct elide_tsx_facts *out);
 /* The facts read once per process. */
-const elide_tsx_facts *elide_tsx_facts(void);
+const struct elide_tsx_facts *elide_tsx_facts(void);
 /* Derive xbegin_executes from the other fields (a pure function, so recorded
  * inputs can be tested). */
-int elide_tsx_xbegin_executes(const elide_tsx_facts *f);
+int elide_tsx_xbegin_executes(const struct elide_tsx_facts *f);
 
 /* Outcome of a burst of trial RTM transactions. */
 typedef struct elide_rtm_selftest {
