@@ -1,0 +1,332 @@
+/* py_mt.c: MT19937 and CPython 3.11's random algorithms (see py_mt.h).
+ *
+ * The generator is Matsumoto and Nishimura's MT19937 (2002 initialisation),
+ * which CPython's _randommodule.c uses unchanged; the algorithms above it
+ * follow Lib/random.py of CPython 3.11 step by step, because a seeded
+ * program's output depends on the exact number of 32-bit words drawn.
+ */
+#include "py_mt.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* MT19937 parameters (the algorithm's, not tunables). */
+#define MT_M 397
+#define MT_MATRIX_A 0x9908b0dfU
+#define MT_UPPER_MASK 0x80000000U
+#define MT_LOWER_MASK 0x7fffffffU
+/* Seed the reference code uses when a generator was never seeded. */
+#define MT_DEFAULT_SEED 5489U
+
+void py_mt_init_genrand(py_mt *m, uint32_t s)
+{
+    m->mt[0] = s;
+    for (int i = 1; i < PY_MT_N; i++) {
+        uint32_t prev = m->mt[i - 1];
+        m->mt[i] = 1812433253U * (prev ^ (prev >> 30)) + (uint32_t)i;
+    }
+    m->mti = PY_MT_N;
+}
+
+void py_mt_init_by_array(py_mt *m, const uint32_t *key, size_t len)
+{
+    static const uint32_t zero_key[1] = {0};
+    if (len == 0) { /* CPython never passes an empty key; [0] is its "zero" */
+        key = zero_key;
+        len = 1;
+    }
+    py_mt_init_genrand(m, 19650218U);
+    size_t i = 1, j = 0;
+    for (size_t k = PY_MT_N > len ? PY_MT_N : len; k; k--) {
+        uint32_t prev = m->mt[i - 1];
+        m->mt[i] = (m->mt[i] ^ ((prev ^ (prev >> 30)) * 1664525U)) + key[j] + (uint32_t)j;
+        if (++i >= PY_MT_N) {
+            m->mt[0] = m->mt[PY_MT_N - 1];
+            i = 1;
+        }
+        if (++j >= len)
+            j = 0;
+    }
+    for (size_t k = PY_MT_N - 1; k; k--) {
+        uint32_t prev = m->mt[i - 1];
+        m->mt[i] = (m->mt[i] ^ ((prev ^ (prev >> 30)) * 1566083941U)) - (uint32_t)i;
+        if (++i >= PY_MT_N) {
+            m->mt[0] = m->mt[PY_MT_N - 1];
+            i = 1;
+        }
+    }
+    m->mt[0] = 0x80000000U; /* MSB is 1, assuring a non-zero initial array */
+}
+
+static uint32_t mt_twist(uint32_t a, uint32_t b, uint32_t far)
+{
+    uint32_t y = (a & MT_UPPER_MASK) | (b & MT_LOWER_MASK);
+    return far ^ (y >> 1) ^ ((y & 1U) ? MT_MATRIX_A : 0U);
+}
+
+static void mt_refill(py_mt *m)
+{
+    if (m->mti == PY_MT_N + 1)
+        py_mt_init_genrand(m, MT_DEFAULT_SEED);
+    int kk = 0;
+    for (; kk < PY_MT_N - MT_M; kk++)
+        m->mt[kk] = mt_twist(m->mt[kk], m->mt[kk + 1], m->mt[kk + MT_M]);
+    for (; kk < PY_MT_N - 1; kk++)
+        m->mt[kk] = mt_twist(m->mt[kk], m->mt[kk + 1], m->mt[kk + (MT_M - PY_MT_N)]);
+    m->mt[PY_MT_N - 1] = mt_twist(m->mt[PY_MT_N - 1], m->mt[0], m->mt[MT_M - 1]);
+    m->mti = 0;
+}
+
+uint32_t py_mt_genrand32(py_mt *m)
+{
+    if (m->mti >= PY_MT_N)
+        mt_refill(m);
+    uint32_t y = m->mt[m->mti++];
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c5680U;
+    y ^= (y << 15) & 0xefc60000U;
+    y ^= y >> 18;
+    return y;
+}
+
+void py_mt_seed_words(py_mt *m, const uint32_t *words, size_t nwords)
+{
+    while (nwords > 0 && words[nwords - 1] == 0)
+        nwords--; /* CPython's key has exactly bit_length(|a|) bits */
+    py_mt_init_by_array(m, words, nwords);
+}
+
+void py_mt_seed_i64(py_mt *m, int64_t a)
+{
+    uint64_t mag = a < 0 ? (uint64_t)0 - (uint64_t)a : (uint64_t)a;
+    uint32_t key[2] = {(uint32_t)mag, (uint32_t)(mag >> 32)};
+    py_mt_seed_words(m, key, 2);
+}
+
+double py_mt_random(py_mt *m)
+{
+    uint32_t a = py_mt_genrand32(m) >> 5, b = py_mt_genrand32(m) >> 6;
+    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
+}
+
+void py_mt_getrandbits_words(py_mt *m, uint64_t k, uint32_t *out)
+{
+    for (uint64_t i = 0; k > 0; i++) {
+        uint32_t r = py_mt_genrand32(m);
+        if (k < 32) {
+            r >>= 32 - k; /* the last word keeps its most significant bits */
+            k = 0;
+        } else {
+            k -= 32;
+        }
+        out[i] = r;
+    }
+}
+
+uint64_t py_mt_getrandbits64(py_mt *m, unsigned k)
+{
+    if (k > 64)
+        k = 64;
+    uint32_t w[2] = {0, 0};
+    py_mt_getrandbits_words(m, k, w);
+    return (uint64_t)w[0] | ((uint64_t)w[1] << 32);
+}
+
+static unsigned bit_length64(uint64_t n)
+{
+    return n ? 64U - (unsigned)__builtin_clzll(n) : 0U;
+}
+
+uint64_t py_mt_randbelow(py_mt *m, uint64_t n)
+{
+    if (n == 0)
+        return 0;
+    unsigned k = bit_length64(n);
+    uint64_t r = py_mt_getrandbits64(m, k);
+    while (r >= n)
+        r = py_mt_getrandbits64(m, k);
+    return r;
+}
+
+py_mt_status py_mt_randrange1(py_mt *m, int64_t stop, int64_t *out)
+{
+    if (stop <= 0)
+        return PY_MT_EMPTY_RANGE;
+    *out = (int64_t)py_mt_randbelow(m, (uint64_t)stop);
+    return PY_MT_OK;
+}
+
+/* Python's a // b for b != 0. */
+static __int128 floordiv128(__int128 a, __int128 b)
+{
+    __int128 q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        q--;
+    return q;
+}
+
+py_mt_status py_mt_randrange(py_mt *m, int64_t start, int64_t stop, int64_t step,
+                             int64_t *out)
+{
+    __int128 width = (__int128)stop - start;
+    if (step == 1) {
+        if (width <= 0)
+            return PY_MT_EMPTY_RANGE_UNIT;
+        if (width > (__int128)UINT64_MAX)
+            return PY_MT_OVERFLOW;
+        *out = (int64_t)(start + (__int128)py_mt_randbelow(m, (uint64_t)width));
+        return PY_MT_OK;
+    }
+    if (step == 0)
+        return PY_MT_ZERO_STEP;
+    __int128 n = step > 0 ? floordiv128(width + step - 1, step)
+                          : floordiv128(width + step + 1, step);
+    if (n <= 0)
+        return PY_MT_EMPTY_RANGE;
+    *out = (int64_t)(start + (__int128)step * py_mt_randbelow(m, (uint64_t)n));
+    return PY_MT_OK;
+}
+
+py_mt_status py_mt_randint(py_mt *m, int64_t a, int64_t b, int64_t *out)
+{
+    if (b == INT64_MAX)
+        return PY_MT_OVERFLOW; /* b + 1 is a bignum */
+    return py_mt_randrange(m, a, b + 1, 1, out);
+}
+
+py_mt_status py_mt_choice_index(py_mt *m, size_t n, size_t *out)
+{
+    if (n == 0)
+        return PY_MT_EMPTY_SEQ;
+    *out = (size_t)py_mt_randbelow(m, n);
+    return PY_MT_OK;
+}
+
+size_t py_mt_choices_index(py_mt *m, size_t n)
+{
+    return (size_t)floor(py_mt_random(m) * (double)n);
+}
+
+void py_mt_shuffle_size(py_mt *m, size_t *perm, size_t n)
+{
+    for (size_t i = n; i-- > 1;) {
+        size_t j = (size_t)py_mt_randbelow(m, i + 1);
+        size_t t = perm[i];
+        perm[i] = perm[j];
+        perm[j] = t;
+    }
+}
+
+void py_mt_shuffle_ptr(py_mt *m, void **items, size_t n)
+{
+    for (size_t i = n; i-- > 1;) {
+        size_t j = (size_t)py_mt_randbelow(m, i + 1);
+        void *t = items[i];
+        items[i] = items[j];
+        items[j] = t;
+    }
+}
+
+/* sample()'s switch between its two methods: CPython compares the population
+ * size with the memory of a small set, 21 + 4**ceil(log(3k, 4)) for k > 5. */
+static bool sample_uses_pool(size_t n, size_t k)
+{
+    double setsize = 21.0;
+    if (k > 5) {
+        double c = ceil(log((double)k * 3.0) / log(4.0));
+        setsize += pow(4.0, c); /* exact: a power of two below 2**1024 */
+    }
+    return (double)n <= setsize;
+}
+
+static py_mt_status sample_pool(py_mt *m, size_t n, size_t k, size_t *out)
+{
+    size_t *pool = malloc((n ? n : 1) * sizeof *pool);
+    if (!pool)
+        return PY_MT_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        pool[i] = i;
+    for (size_t i = 0; i < k; i++) {
+        size_t j = (size_t)py_mt_randbelow(m, n - i);
+        out[i] = pool[j];
+        pool[j] = pool[n - i - 1]; /* move the non-selected item into the vacancy */
+    }
+    free(pool);
+    return PY_MT_OK;
+}
+
+/* Open-addressing set of indices; SIZE_MAX marks an empty slot (an index is
+ * always < n <= SIZE_MAX). Returns false if j was already present. */
+static bool index_set_add(size_t *slots, size_t mask, size_t j)
+{
+    size_t h = (j * (size_t)0x9e3779b97f4a7c15ULL) & mask;
+    while (slots[h] != SIZE_MAX) {
+        if (slots[h] == j)
+            return false;
+        h = (h + 1) & mask;
+    }
+    slots[h] = j;
+    return true;
+}
+
+static py_mt_status sample_set(py_mt *m, size_t n, size_t k, size_t *out)
+{
+    size_t cap = 8;
+    while (cap < 2 * k + 1)
+        cap *= 2; /* load factor <= 1/2 keeps probes short */
+    size_t *slots = malloc(cap * sizeof *slots);
+    if (!slots)
+        return PY_MT_NOMEM;
+    for (size_t i = 0; i < cap; i++)
+        slots[i] = SIZE_MAX;
+    for (size_t i = 0; i < k; i++) {
+        size_t j = (size_t)py_mt_randbelow(m, n);
+        while (!index_set_add(slots, cap - 1, j))
+            j = (size_t)py_mt_randbelow(m, n);
+        out[i] = j;
+    }
+    free(slots);
+    return PY_MT_OK;
+}
+
+py_mt_status py_mt_sample_indices(py_mt *m, size_t n, int64_t k, size_t *out)
+{
+    if (k < 0 || (uint64_t)k > (uint64_t)n)
+        return PY_MT_BAD_SAMPLE;
+    if (sample_uses_pool(n, (size_t)k))
+        return sample_pool(m, n, (size_t)k, out);
+    return sample_set(m, n, (size_t)k, out);
+}
+
+double py_mt_uniform(py_mt *m, double a, double b)
+{
+    return a + (b - a) * py_mt_random(m);
+}
+
+const char *py_mt_status_message(py_mt_status st)
+{
+    switch (st) {
+    case PY_MT_EMPTY_RANGE: return "empty range for randrange()";
+    case PY_MT_EMPTY_RANGE_UNIT: return "empty range for randrange()";
+    case PY_MT_ZERO_STEP: return "zero step for randrange()";
+    case PY_MT_EMPTY_SEQ: return "Cannot choose from an empty sequence";
+    case PY_MT_BAD_SAMPLE: return "Sample larger than population or is negative";
+    case PY_MT_NOMEM: return "out of memory";
+    case PY_MT_OK:
+    case PY_MT_OVERFLOW: break;
+    }
+    return NULL;
+}
+
+int py_mt_randrange_error(py_mt_status st, int64_t start, int64_t stop, char *buf,
+                          size_t size)
+{
+    if (st == PY_MT_EMPTY_RANGE_UNIT)
+        return snprintf(buf, size, "empty range for randrange() (%lld, %lld, %lld)",
+                        (long long)start, (long long)stop,
+                        (long long)((__int128)stop - start));
+    const char *msg = py_mt_status_message(st);
+    return snprintf(buf, size, "%s", msg ? msg : "");
+}
