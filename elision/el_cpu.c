@@ -7,9 +7,11 @@
  * caller's return) and never writes it again. The self-test keeps its
  * counters on the calling thread's stack.
  *
- * Where the kernel's files are: under $ELIDE_PROBE_SYSFS_ROOT when that is
- * set (so tests can replay recorded files), else under "/". Nothing here ever
- * executes XBEGIN unless xbegin_executes says it cannot fault.
+ * Where the kernel's files are: elide_tsx_facts_read() looks under
+ * $ELIDE_PROBE_SYSFS_ROOT when that is set (so tests can replay recorded
+ * files), else under "/"; the cached elide_tsx_facts(), which guards the
+ * self-test, always reads the real ones. Nothing here ever executes XBEGIN
+ * unless xbegin_executes says it cannot fault.
  */
 #define _GNU_SOURCE 1
 #define ELIDE_BUILD_CORE 1
@@ -65,9 +67,8 @@ static int el_read_file(const char *path, char *buf, size_t cap)
     return bad ? -1 : 0;
 }
 
-static void el_path(char *out, size_t cap, const char *tail)
+static void el_path(char *out, size_t cap, const char *root, const char *tail)
 {
-    const char *root = getenv("ELIDE_PROBE_SYSFS_ROOT");
     snprintf(out, cap, "%s%s", root ? root : "", tail);
 }
 
@@ -93,10 +94,10 @@ static elide_kernel_tsx el_kernel_tsx_classify(const char *line)
     return ELIDE_KTSX_OTHER;
 }
 
-static void el_read_kernel_verdict(struct elide_tsx_facts *f)
+static void el_read_kernel_verdict(struct elide_tsx_facts *f, const char *root)
 {
     char path[512];
-    el_path(path, sizeof path, EL_TAA_PATH);
+    el_path(path, sizeof path, root, EL_TAA_PATH);
     /* Every value Linux writes fits kernel_text; a longer one is cut,
      * which keeps its prefix and so its classification. */
     if (el_read_file(path, f->kernel_text, sizeof f->kernel_text) != 0) {
@@ -126,13 +127,13 @@ static void el_parse_tsx_param(const char *cmdline, char *out, size_t cap)
     }
 }
 
-static void el_read_tsx_param(struct elide_tsx_facts *f)
+static void el_read_tsx_param(struct elide_tsx_facts *f, const char *root)
 {
     char path[512];
     char *buf = malloc(EL_CMDLINE_MAX);
     if (!buf)
         return;
-    el_path(path, sizeof path, EL_CMDLINE_PATH);
+    el_path(path, sizeof path, root, EL_CMDLINE_PATH);
     if (el_read_file(path, buf, EL_CMDLINE_MAX) == 0)
         el_parse_tsx_param(buf, f->tsx_param, sizeof f->tsx_param);
     free(buf);
@@ -153,21 +154,31 @@ int elide_tsx_xbegin_executes(const struct elide_tsx_facts *f)
            f->kernel == ELIDE_KTSX_VULNERABLE;
 }
 
-void elide_tsx_facts_read(struct elide_tsx_facts *out)
+/* The facts with the kernel's files under `root` ("" or NULL: the real
+ * ones). */
+static void el_facts_read_at(struct elide_tsx_facts *out, const char *root)
 {
     memset(out, 0, sizeof *out);
     el_read_cpuid(out);
-    el_read_kernel_verdict(out);
-    el_read_tsx_param(out);
+    el_read_kernel_verdict(out, root);
+    el_read_tsx_param(out, root);
     out->xbegin_executes = elide_tsx_xbegin_executes(out);
+}
+
+void elide_tsx_facts_read(struct elide_tsx_facts *out)
+{
+    el_facts_read_at(out, getenv("ELIDE_PROBE_SYSFS_ROOT"));
 }
 
 static struct elide_tsx_facts el_facts;
 static pthread_once_t el_facts_once = PTHREAD_ONCE_INIT;
 
+/* The cached facts guard every XBEGIN, so they always come from the real
+ * files: a replayed "TSX disabled" must not make an Intel CPU without TSX
+ * execute XBEGIN. */
 static void el_facts_init(void)
 {
-    elide_tsx_facts_read(&el_facts);
+    el_facts_read_at(&el_facts, NULL);
 }
 
 const struct elide_tsx_facts *elide_tsx_facts(void)
