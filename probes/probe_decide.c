@@ -113,7 +113,7 @@ static void pd_selftest(const probe_inputs *in, probe_verdict *v)
     const elide_rtm_selftest *s = &in->selftest;
     if (!s->ran) {
         pd_reason(v, "XBEGIN was not executed: nothing shows that this CPU has TSX silicon, "
-                     "and there XBEGIN raises SIGILL.");
+                     "and on a CPU without it XBEGIN raises SIGILL.");
         return;
     }
     pd_reason(v, "The self-test ran %u transactions: %u committed, %u aborted "

@@ -101,8 +101,8 @@ static void pt_l1d(FILE *out, const probe_topology *t)
     else
         fprintf(out, "%s\n", t->l1d_ways < 0 ? "fully associative" : "associativity unknown");
     if (t->write_set_lines > 0)
-        fprintf(out, "  write set         %ld lines alone, %ld with a busy SMT sibling\n",
-                t->write_set_lines, t->write_set_lines_smt);
+        fprintf(out, "  write set         %ld lines alone, %ld with a busy SMT sibling%s\n",
+                t->write_set_lines, t->write_set_lines_smt, t->smt > 1 ? "" : " (no SMT here)");
 }
 
 static void pt_topology(FILE *out, const probe_report *r)
