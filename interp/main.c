@@ -1,6 +1,6 @@
 /* main.c: the `elide` program.
  *
- * Today: --probe [--json], --version, --help. The interpreter's command line
+ * Today: --probe [--json] [--fast], --version, --help. The interpreter's command line
  * (scripts, -c, -, the prompt, --mode) joins here as it lands.
  */
 #include <stdio.h>
@@ -18,6 +18,7 @@ static void usage(FILE *out)
           "  --probe         report what this machine can do for transactional\n"
           "                  lock elision and which mode auto picks\n"
           "  --probe --json  the same report as JSON\n"
+          "  --probe --fast  the report without the hwloc topology (cheaper)\n"
           "  --version       print the version and exit\n"
           "  -h, --help      print this help and exit\n"
           "environment: ELIDE_MODE=auto|rtm|hle|none|emu, "
@@ -32,9 +33,9 @@ static int bad_usage(const char *what, const char *arg)
     return 2;
 }
 
-static int run_probe(int json)
+static int run_probe(int json, int fast)
 {
-    probe_report *r = probe_run(PROBE_FULL);
+    probe_report *r = probe_run(fast ? PROBE_FAST : PROBE_FULL);
     if (!r) {
         fprintf(stderr, "elide: probe failed: out of memory\n");
         return 1;
@@ -49,13 +50,15 @@ static int run_probe(int json)
 
 int main(int argc, char **argv)
 {
-    int probe = 0, json = 0;
+    int probe = 0, json = 0, fast = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--probe"))
             probe = 1;
         else if (!strcmp(a, "--json"))
             json = 1;
+        else if (!strcmp(a, "--fast"))
+            fast = 1;
         else if (!strcmp(a, "--version")) {
             printf("elide %s\n", ELIDE_VERSION);
             return 0;
@@ -67,9 +70,11 @@ int main(int argc, char **argv)
     }
     if (json && !probe)
         return bad_usage("--json needs", "--probe");
+    if (fast && !probe)
+        return bad_usage("--fast needs", "--probe");
     if (!probe) {
         usage(stderr);
         return 2;
     }
-    return run_probe(json);
+    return run_probe(json, fast);
 }

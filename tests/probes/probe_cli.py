@@ -3,9 +3,9 @@
 
 usage: probe_cli.py ELIDE {text|json|usage|valgrind}
   text      `elide --probe`: exit 0, every section, in order, and a mode
-  json      `elide --probe --json`: exit 0, valid JSON with the expected keys,
-            a verdict consistent with the facts (and on an AMD CPU: fine,
-            XBEGIN never run)
+  json      `elide --probe [--fast] --json`: exit 0, valid JSON with the
+            expected keys, a verdict consistent with the facts (and on an AMD
+            CPU: fine, XBEGIN never run); --fast without the topology
   usage     bad probe options: exit 2 with one message on stderr
   valgrind  `valgrind elide --probe --json`: exit 0, no valgrind error,
             mode fine (exit 77 = skipped when valgrind is not installed)
@@ -76,10 +76,19 @@ def check_json(elide):
     topo = rep["topology"]
     if topo is None or topo["pus"] < 1 or topo["cores"] < 1:
         fail(f"topology missing from the full probe: {topo}")
+    rc, out, err = run([elide, "--probe", "--fast", "--json"])
+    if rc != 0:
+        fail(f"elide --probe --fast --json exited {rc}: {err}")
+    fast = json.loads(out)
+    check_report(fast)
+    if fast["topology"] is not None or fast["cost_us"]["topology"] != 0:
+        fail("the fast probe loaded the topology")
+    if fast["mode"] != rep["mode"]:
+        fail("the fast and the full probe disagree on the mode")
 
 
 def check_usage(elide):
-    for args in (["--json"], ["--probe", "--bogus"], ["--probe", "extra"]):
+    for args in (["--json"], ["--fast"], ["--probe", "--bogus"], ["--probe", "extra"]):
         rc, out, err = run([elide] + args)
         if rc != 2 or not err.strip() or out:
             fail(f"elide {' '.join(args)}: exit {rc}, stdout {out!r}, stderr {err!r}")
