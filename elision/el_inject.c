@@ -32,7 +32,8 @@ void elide_inject_script(const unsigned *statuses, unsigned n, unsigned after)
 {
     if (n > EL_INJECT_MAX)
         el_die("inject script of %u statuses (at most %u)", n, EL_INJECT_MAX);
-    memcpy(el_inj.script, statuses, n * sizeof *statuses);
+    if (n > 0)
+        memcpy(el_inj.script, statuses, n * sizeof *statuses);
     el_inj.n = n;
     el_inj.next = 0;
     el_inj.after = after;

@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned iters = 100000;  /* operations per thread per test */
+static unsigned iters = 50000;   /* operations per thread per test */
 
 /* ---- adapters ------------------------------------------------------------ */
 
