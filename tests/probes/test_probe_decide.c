@@ -210,6 +210,33 @@ static void test_xbegin_rule(void)
         }
 }
 
+/* A hypervisor that caps CPUID below leaf 7 hides even the question. */
+static void test_vm_without_leaf7(void)
+{
+    probe_inputs in;
+    case_vm_hides_all(&in);
+    in.tsx.max_leaf = 5;
+    probe_verdict v;
+    probe_decide(&in, &v);
+    CU_ASSERT_EQUAL(v.mode, PROBE_MODE_FINE);
+    REASON(v, "no leaf 7");
+    ADVICE(v, "pass RTM and HLE through");
+}
+
+/* An old kernel without the sysfs file: CPUID and the self-test decide. */
+static void test_old_kernel_rtm(void)
+{
+    probe_inputs in;
+    case_haswell_rtm(&in);
+    in.tsx.kernel = ELIDE_KTSX_UNKNOWN;
+    in.tsx.kernel_text[0] = '\0';
+    CU_ASSERT_TRUE(elide_tsx_xbegin_executes(&in.tsx));
+    probe_verdict v;
+    probe_decide(&in, &v);
+    CU_ASSERT_EQUAL(v.mode, PROBE_MODE_RTM);
+    REASON(v, "does not report tsx_async_abort");
+}
+
 int main(void)
 {
     if (CU_initialize_registry() != CUE_SUCCESS)
@@ -228,6 +255,8 @@ int main(void)
     CU_ADD(s, test_valgrind_on_amd);
     CU_ADD(s, test_vm_hides_all);
     CU_ADD(s, test_rtm_no_commits);
+    CU_ADD(s, test_vm_without_leaf7);
+    CU_ADD(s, test_old_kernel_rtm);
     CU_ADD(s, test_every_case_explains);
     CU_ADD(s, test_decide_is_pure);
     CU_ADD(s, test_xbegin_rule);
