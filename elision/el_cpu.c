@@ -27,8 +27,9 @@
 #define EL_TAA_PATH "/sys/devices/system/cpu/vulnerabilities/tsx_async_abort"
 #define EL_CMDLINE_PATH "/proc/cmdline"
 
-/* /proc/cmdline is at most COMMAND_LINE_SIZE bytes (2048 on x86-64 before
- * Linux 6.x, larger on some configs); 8 KiB holds every real one. */
+/* /proc/cmdline is at most the kernel's COMMAND_LINE_SIZE (2048 bytes on
+ * x86-64); 8 KiB leaves room for kernels built with a larger one. A longer
+ * line is cut, and a tsx= past the cut is not seen. */
 #define EL_CMDLINE_MAX 8192
 
 /* ---- CPUID ------------------------------------------------------------ */
