@@ -29,10 +29,15 @@ enum {
 void bench_counter(bench_state *st, const char *name, double value, int kind);
 void bench_error(bench_state *st, const char *msg); /* reject this run */
 
+enum {
+    BENCH_MATRIX = 0,  /* lines x disjoint x 1..2*cores threads */
+    BENCH_SINGLE = 1,  /* one thread, no arguments */
+};
+
 typedef struct bench_def {
     const char *name;
     void (*fn)(bench_state *st, unsigned arg);
-    unsigned arg;
+    unsigned kind;     /* BENCH_MATRIX or BENCH_SINGLE */
 } bench_def;
 
 extern const bench_def bench_defs[];

@@ -169,6 +169,39 @@ LOCK_BENCH(b_rw_read_plain, elide_rwlock_plain_read_lock(&g_rw),
 LOCK_BENCH(b_pthread_mutex, pthread_mutex_lock(&g_pmutex), pthread_mutex_unlock(&g_pmutex), 1, 0)
 LOCK_BENCH(b_pthread_spin, pthread_spin_lock(&g_pspin), pthread_spin_unlock(&g_pspin), 1, 0)
 
+/* Uncontended cost of the lock itself: one thread, 1000 lock/increment/
+ * unlock per benchmark iteration, so the per-iteration call into the shim
+ * does not dilute the difference between elided and plain forms. */
+#define PAIRS 1000
+#define PAIR_BENCH(fname, LOCK, UNLOCK)                                       \
+    static void fname(bench_state *st, unsigned arg)                          \
+    {                                                                         \
+        (void)arg;                                                            \
+        if (bench_prepare(st) != 0)                                           \
+            return;                                                           \
+        while (bench_keep_running(st))                                        \
+            for (int i = 0; i < PAIRS; i++) {                                 \
+                LOCK;                                                         \
+                g_lines[0][0].v++;                                            \
+                UNLOCK;                                                       \
+            }                                                                 \
+        if (g_lines[0][0].v != (uint64_t)bench_iterations(st) * PAIRS)       \
+            bench_error(st, "lost increments");                               \
+    }
+
+PAIR_BENCH(p_spin_elided, elide_spin_lock(&g_spin), elide_spin_unlock(&g_spin))
+PAIR_BENCH(p_spin_plain, elide_spin_plain_lock(&g_spin), elide_spin_plain_unlock(&g_spin))
+PAIR_BENCH(p_mutex_elided, elide_mutex_lock(&g_mutex), elide_mutex_unlock(&g_mutex))
+PAIR_BENCH(p_mutex_plain, elide_mutex_plain_lock(&g_mutex), elide_mutex_plain_unlock(&g_mutex))
+PAIR_BENCH(p_rw_write_elided, elide_rw_write_lock(&g_rw), elide_rw_write_unlock(&g_rw))
+PAIR_BENCH(p_rw_write_plain, elide_rwlock_plain_write_lock(&g_rw),
+           elide_rwlock_plain_write_unlock(&g_rw))
+PAIR_BENCH(p_rw_read_elided, elide_rw_read_lock(&g_rw), elide_rw_read_unlock(&g_rw))
+PAIR_BENCH(p_rw_read_plain, elide_rwlock_plain_read_lock(&g_rw),
+           elide_rwlock_plain_read_unlock(&g_rw))
+PAIR_BENCH(p_pthread_mutex, pthread_mutex_lock(&g_pmutex), pthread_mutex_unlock(&g_pmutex))
+PAIR_BENCH(p_pthread_spin, pthread_spin_lock(&g_pspin), pthread_spin_unlock(&g_pspin))
+
 const bench_def bench_defs[] = {
     { "spin/elided", b_spin_elided, 0 },
     { "spin/plain", b_spin_plain, 0 },
@@ -180,5 +213,15 @@ const bench_def bench_defs[] = {
     { "rw_read/plain", b_rw_read_plain, 0 },
     { "pthread_mutex", b_pthread_mutex, 0 },
     { "pthread_spin", b_pthread_spin, 0 },
+    { "pairs1000/spin/elided", p_spin_elided, BENCH_SINGLE },
+    { "pairs1000/spin/plain", p_spin_plain, BENCH_SINGLE },
+    { "pairs1000/mutex/elided", p_mutex_elided, BENCH_SINGLE },
+    { "pairs1000/mutex/plain", p_mutex_plain, BENCH_SINGLE },
+    { "pairs1000/rw_write/elided", p_rw_write_elided, BENCH_SINGLE },
+    { "pairs1000/rw_write/plain", p_rw_write_plain, BENCH_SINGLE },
+    { "pairs1000/rw_read/elided", p_rw_read_elided, BENCH_SINGLE },
+    { "pairs1000/rw_read/plain", p_rw_read_plain, BENCH_SINGLE },
+    { "pairs1000/pthread_mutex", p_pthread_mutex, BENCH_SINGLE },
+    { "pairs1000/pthread_spin", p_pthread_spin, BENCH_SINGLE },
 };
 const unsigned bench_ndefs = sizeof bench_defs / sizeof bench_defs[0];

@@ -64,16 +64,17 @@ int main(int argc, char **argv)
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     for (unsigned i = 0; i < bench_ndefs; i++) {
         const bench_def d = bench_defs[i];
-        benchmark::RegisterBenchmark(d.name, [d](benchmark::State &s) {
+        auto *b = benchmark::RegisterBenchmark(d.name, [d](benchmark::State &s) {
             bench_state bs{&s};
-            d.fn(&bs, d.arg);
-        })
-            ->ArgsProduct({{0, 10, 100, 1000}, {0, 1}})
+            d.fn(&bs, d.kind);
+        });
+        b->ComputeStatistics("min", stat_min)->ComputeStatistics("max", stat_max);
+        if (d.kind == BENCH_SINGLE)
+            continue;
+        b->ArgsProduct({{0, 10, 100, 1000}, {0, 1}})
             ->ArgNames({"lines", "disjoint"})
             ->ThreadRange(1, (int)(2 * cores))
-            ->UseRealTime()
-            ->ComputeStatistics("min", stat_min)
-            ->ComputeStatistics("max", stat_max);
+            ->UseRealTime();
     }
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
