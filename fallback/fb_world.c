@@ -83,10 +83,40 @@ static void fb_resume(fb_thread *t)
         fb_park_world(t);
 }
 
+/* A thread that exits still registered would be RUNNING forever and hang
+ * every later stop: a pthread key's destructor unregisters it at exit. */
+static pthread_key_t fb_exit_key;
+static pthread_once_t fb_exit_once = PTHREAD_ONCE_INIT;
+
+static void fb_unregister_record(fb_thread *t);
+
+static void fb_exit_unregister(void *rec)
+{
+    if (fb_stop_depth)
+        fb_die("a thread exited holding the world");
+    fb_unregister_record(rec);
+    fb_self = NULL;
+}
+
+static void fb_exit_key_create(void)
+{
+    int e = pthread_key_create(&fb_exit_key, fb_exit_unregister);
+    if (e)
+        fb_die("pthread_key_create: error %d", e);
+}
+
+static void fb_exit_key_set(void *rec)
+{
+    int e = pthread_setspecific(fb_exit_key, rec);
+    if (e)
+        fb_die("pthread_setspecific: error %d", e);
+}
+
 void fb_thread_register(void)
 {
     if (fb_self)
         fb_die("thread registered twice");
+    pthread_once(&fb_exit_once, fb_exit_key_create);
     fb_thread *t = aligned_alloc(64, sizeof *t);
     if (!t)
         fb_die("out of memory for a thread record");
@@ -99,17 +129,13 @@ void fb_thread_register(void)
     fb_threads = t;
     fb_mutex_unlock(&fb_reg_mu);
     fb_self = t;
+    fb_exit_key_set(t);
     fb_resume(t);
 }
 
-void fb_thread_unregister(void)
+/* Take t out of the registry, keeping its statistics, and free it. */
+static void fb_unregister_record(fb_thread *t)
 {
-    fb_thread *t = fb_self;
-    if (!t)
-        fb_die("unregistering a thread that is not registered");
-    if (fb_stop_depth)
-        fb_die("unregistering a thread that holds the world");
-    fb_debug_none_held("fb_thread_unregister");
     fb_leave_running(t, FB_T_BLOCKING);
     fb_mutex_lock(&fb_reg_mu);
     if (t->prev)
@@ -122,8 +148,20 @@ void fb_thread_unregister(void)
         fb_die("out of memory for the retired statistics");
     fb_retired_threads++;
     fb_mutex_unlock(&fb_reg_mu);
-    fb_self = NULL;
     free(t);
+}
+
+void fb_thread_unregister(void)
+{
+    fb_thread *t = fb_self;
+    if (!t)
+        fb_die("unregistering a thread that is not registered");
+    if (fb_stop_depth)
+        fb_die("unregistering a thread that holds the world");
+    fb_debug_none_held("fb_thread_unregister");
+    fb_exit_key_set(NULL);
+    fb_unregister_record(t);
+    fb_self = NULL;
 }
 
 int fb_thread_registered(void)
@@ -211,6 +249,8 @@ void fb_world_start(void)
     atomic_store(&fb_world_line.word, 0);
     fb_futex_wake_all(&fb_world_line.word);
     fb_mutex_unlock(&fb_stop_mu);
+    if (fb_self && fb_self->blocking_depth)   /* stopped inside a blocking call */
+        fb_leave_running(fb_self, FB_T_BLOCKING);
 }
 
 int fb_world_held(void)

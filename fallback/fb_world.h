@@ -74,7 +74,9 @@ void fb_safepoint_slow(void);
 /* Join / leave the set of threads a stop waits for. Register before the
  * thread touches shared objects; unregister holding no object lock. A
  * thread's contention statistics survive its unregistration. Registering
- * twice, or unregistering an unregistered thread, dies. If the world is
+ * twice, or unregistering an unregistered thread, dies. A thread that
+ * exits still registered is unregistered at its exit (a pthread key
+ * destructor), so it cannot hang later stops. If the world is
  * stopped, fb_thread_register returns once it restarts. */
 void fb_thread_register(void);
 void fb_thread_unregister(void);

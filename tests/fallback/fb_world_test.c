@@ -172,6 +172,28 @@ static void test_register_during_stop(void)
     CU_ASSERT_EQUAL(atomic_load(&reg_done), 1);
 }
 
+/* ---- a thread that exits registered is unregistered (else a stop hangs) ---- */
+
+static void *exit_registered(void *unused)
+{
+    fb_thread_register();
+    fb_blocking_begin();       /* even one that exits inside a blocking call */
+    return NULL;
+}
+
+static void test_exit_unregisters(void)
+{
+    fb_contention before, after;
+    CU_ASSERT_NOT_EQUAL_FATAL(fb_stats_merge(&before, NULL, 0), (size_t)-1);
+    pthread_t t;
+    CU_ASSERT_FATAL(pthread_create(&t, NULL, exit_registered, NULL) == 0);
+    CU_ASSERT_EQUAL(pthread_join(t, NULL), 0);
+    fb_world_stop();           /* hangs (ctest timeout) if it were still counted */
+    fb_world_start();
+    CU_ASSERT_NOT_EQUAL_FATAL(fb_stats_merge(&after, NULL, 0), (size_t)-1);
+    CU_ASSERT_EQUAL(after.threads - before.threads, 1);   /* now retired */
+}
+
 /* ---- concurrent and nested stoppers serialize ---- */
 
 typedef struct stoppers_arg {
@@ -365,6 +387,7 @@ int main(int argc, char **argv)
     CU_ADD(s, test_stop_freezes_counters);
     CU_ADD(s, test_blocking_thread);
     CU_ADD(s, test_register_during_stop);
+    CU_ADD(s, test_exit_unregisters);
     CU_ADD(s, test_concurrent_stoppers);
     CU_ADD(s, test_stop_waits_for_lock_waiter);
     CU_ADD(s, test_bank_audit);
