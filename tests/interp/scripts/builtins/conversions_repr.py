@@ -1,0 +1,8 @@
+print(int("42"), float("2.5"), str(42), bool(1), list("ab"), tuple([1]), dict([(1, 2)]), set([1, 1]))
+print(repr("a'b"), repr('a"b'), repr("a'b\"c"), repr(None), repr(1.0), repr([1, "x"]), repr({"a": [None]}))
+print(hex(255), oct(8), bin(10), hex(0), bin(-1), chr(65), ord("a"), abs(-3.5), hash(None) == hash(None))
+print(list(range(3)), list(), dict(), tuple(), str(), int(), float(), bool(), set() == set())
+print(divmod(-7, 2), pow(2, -2), pow(-2, 3), round(-0.5), round(0.5), round(1.5), round(2.675, 2))
+print(isinstance(True, int), type(1) == int, type("") is str, callable(print), id(1) == id(1))
+print(min(3, 1, 2), max("apple", "banana", key=len), min([[3], [1, 2]]), sum(range(1, 101)), sum([0.5, 0.25]))
+print(any([]), all([]), any([0, 0, 1]), all([1, 0]), len({1: 2}), len(range(0, 10, 3)), sorted("cba"))

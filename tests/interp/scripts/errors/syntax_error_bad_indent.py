@@ -1,0 +1,6 @@
+# exit: 1
+# stderr-contains: Error
+print("never")
+if True:
+    x = 1
+      y = 2

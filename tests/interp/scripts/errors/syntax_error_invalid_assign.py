@@ -1,0 +1,4 @@
+# exit: 1
+# stderr-contains: SyntaxError
+print("never")
+f() = 5

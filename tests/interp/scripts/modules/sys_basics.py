@@ -1,0 +1,15 @@
+# args: alpha "beta gamma" 3
+import sys
+print(sys.argv[1:], len(sys.argv))
+sys.stdout.write("written directly\n")
+n = sys.stdout.write("abc")
+print("", n)
+sys.stderr.write("this goes to stderr\n")
+print(sys.getrecursionlimit() >= 100)
+old = sys.getrecursionlimit()
+sys.setrecursionlimit(5000)
+print(sys.getrecursionlimit())
+sys.setrecursionlimit(old)
+print(sys.maxsize == 2 ** 63 - 1, sys.version_info[0], sys.version_info >= (3, 0), type(sys.path).__name__)
+print("printed to stderr", file=sys.stderr)
+print("a", "b", sep="", end="|\n", flush=True)
