@@ -53,7 +53,12 @@ typedef struct elide_backend {
     /* Begin a transaction. Returns ELIDE_STARTED inside it; after an abort
      * it returns a second time, with the abort status, and every write made
      * since begin has been undone. Flat nesting, as RTM. NULL for a backend
-     * that does not run transactions (none, hle). */
+     * that does not run transactions (none, hle).
+     * Neither gcc 12 nor clang 14 accepts __attribute__((returns_twice)) on
+     * a function pointer, so libelide never calls this pointer from C: its
+     * callers use elide_txn_begin() (elide.h), declared returns_twice and
+     * implemented as a tail jump through this pointer, so a begin that
+     * returns twice (emu) returns into the caller's own frame. */
     unsigned (*begin)(void);
     void (*end)(void);                /* commit the innermost transaction */
     void (*abort_code)(unsigned code);/* abort with an explicit 8-bit code */

@@ -15,7 +15,7 @@
  *
  * What an elided lock does, by mode (elide_g_kind, read once per call):
  *   none: the plain operation, behind one predictable branch.
- *   hle:  HLE_LOCK / HLE_UNLOCK.
+ *   hle:  HLE_LOCK / HLE_UNLOCK, inline too (a second predictable branch).
  *   txn (rtm, emu, inject): skip if the history says so; otherwise wait until
  *     the lock is free, begin; inside, read the lock word (LOCKED puts it in
  *     the read set) and abort with ELIDE_CODE_LOCK_BUSY if it is held, else
@@ -26,6 +26,10 @@
  *   On hardware this cannot confuse the two: a thread inside a transaction
  *   never takes a lock for real (any abort unwinds to the outermost begin,
  *   outside every transaction), and a lock we hold for real reads as held.
+ *   One restriction follows for a lock whose LOCKED does not show our own
+ *   real hold (a reader of elide_rwlock: LOCKED is "a writer holds it"):
+ *   release a real read lock only when no elided section that began after
+ *   it is still open (release in LIFO order, as scoped locking does).
  *
  * Concurrency contract: elide_t_depth is per thread, written by its owner
  * (inside transactions, so an abort rolls it back). The slow paths change no
@@ -124,8 +128,11 @@ void elide_committed_(elide_hist *h);
     }                                                                          \
     static inline __attribute__((unused)) void elide_##N##_lock(T *l)          \
     {                                                                          \
-        if (ELIDE_LIKELY(elide_kind() == ELIDE_KIND_NONE))                     \
+        unsigned k = elide_kind();                                             \
+        if (ELIDE_LIKELY(k == ELIDE_KIND_NONE))                                \
             LOCK(l);                                                           \
+        else if (k == ELIDE_KIND_HLE)                                          \
+            HLE_LOCK(l);                                                       \
         else                                                                   \
             elide_##N##_lock_slow(l);                                          \
     }                                                                          \
@@ -143,8 +150,11 @@ void elide_committed_(elide_hist *h);
     }                                                                          \
     static inline __attribute__((unused)) void elide_##N##_unlock(T *l)        \
     {                                                                          \
-        if (ELIDE_LIKELY(elide_kind() == ELIDE_KIND_NONE))                     \
+        unsigned k = elide_kind();                                             \
+        if (ELIDE_LIKELY(k == ELIDE_KIND_NONE))                                \
             UNLOCK(l);                                                         \
+        else if (k == ELIDE_KIND_HLE)                                          \
+            HLE_UNLOCK(l);                                                     \
         else                                                                   \
             elide_##N##_unlock_slow(l);                                        \
     }                                                                          \

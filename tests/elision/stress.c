@@ -12,7 +12,8 @@
  *         and every find saw what its thread had done.
  * Then the merged statistics must add up.
  *
- * Usage: elision_stress [--quick]   (--quick: fewer iterations, for valgrind)
+ * Usage: elision_stress [--quick | --iters N]
+ *   --quick: 2000 operations per thread (valgrind); --iters: the long tier.
  */
 #include "cu_run.h"
 
@@ -342,10 +343,19 @@ static void test_stats_add_up(void)
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && strcmp(argv[1], "--quick") == 0) {
+    if (argc == 2 && strcmp(argv[1], "--quick") == 0) {
         iters = 2000;
+    } else if (argc == 3 && strcmp(argv[1], "--iters") == 0) {
+        char *end;
+        unsigned long v = strtoul(argv[2], &end, 10);
+        if (*argv[2] == '\0' || *end != '\0' || v == 0 || v > 100000000) {
+            fprintf(stderr, "%s: --iters needs a number from 1 to 100000000, got '%s'\n",
+                    argv[0], argv[2]);
+            return 2;
+        }
+        iters = (unsigned)v;
     } else if (argc > 1) {
-        fprintf(stderr, "usage: %s [--quick]\n", argv[0]);
+        fprintf(stderr, "usage: %s [--quick | --iters N]\n", argv[0]);
         return 2;
     }
     if (elide_init(NULL) != 0)
