@@ -205,12 +205,13 @@ typedef struct fb_held {
 static _Thread_local fb_held fb_held_set[FB_HELD_MAX];
 static _Thread_local unsigned fb_held_n;
 
-void fb_debug_acquired(const fb_lock_t *l, int write)
+/* A try never waits, so it cannot deadlock: only the count is checked. */
+void fb_debug_acquired(const fb_lock_t *l, int write, int try_)
 {
     if (fb_held_n == FB_HELD_MAX)
         fb_lock_misuse(l, "would be a third object lock held at once",
                        __FILE__, __func__, __LINE__);
-    for (unsigned i = 0; i < fb_held_n; i++) {
+    for (unsigned i = 0; i < fb_held_n && !try_; i++) {
         if (fb_held_set[i].lock == l)
             fb_lock_misuse(l, "taken again by the thread that holds it (locks are "
                            "not recursive)", __FILE__, __func__, __LINE__);

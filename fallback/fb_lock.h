@@ -73,7 +73,7 @@ void fb_lock_slow(fb_lock_t *l, fb_site site);
 void fb_rlock_slow(fb_lock_t *l, fb_site site);
 void fb_unlock_slow(fb_lock_t *l, uint32_t old);
 void fb_runlock_slow(fb_lock_t *l);
-void fb_debug_acquired(const fb_lock_t *l, int write);
+void fb_debug_acquired(const fb_lock_t *l, int write, int try_);
 void fb_debug_released(const fb_lock_t *l, int write);
 int fb_debug_holds(const fb_lock_t *l, int write);
 void fb_debug_none_held(const char *where);
@@ -99,10 +99,12 @@ static inline int fb_wlocked(const fb_lock_t *l)
 }
 
 #ifdef FB_DEBUG
-#define FB_DEBUG_ACQUIRED(l, w) fb_debug_acquired((l), (w))
+#define FB_DEBUG_ACQUIRED(l, w) fb_debug_acquired((l), (w), 0)
+#define FB_DEBUG_TRIED(l, w) fb_debug_acquired((l), (w), 1)
 #define FB_DEBUG_RELEASED(l, w) fb_debug_released((l), (w))
 #else
 #define FB_DEBUG_ACQUIRED(l, w) ((void)0)
+#define FB_DEBUG_TRIED(l, w) ((void)0)
 #define FB_DEBUG_RELEASED(l, w) ((void)0)
 #endif
 
@@ -125,7 +127,7 @@ static inline int fb_trylock(fb_lock_t *l)
                                                  memory_order_acquire,
                                                  memory_order_relaxed))
         return 0;
-    FB_DEBUG_ACQUIRED(l, 1);
+    FB_DEBUG_TRIED(l, 1);
     return 1;
 }
 
@@ -159,7 +161,7 @@ static inline int fb_tryrlock(fb_lock_t *l)
         if (atomic_compare_exchange_weak_explicit(&l->word, &w, w + FB_R,
                                                   memory_order_acquire,
                                                   memory_order_relaxed)) {
-            FB_DEBUG_ACQUIRED(l, 0);
+            FB_DEBUG_TRIED(l, 0);
             return 1;
         }
     }

@@ -123,6 +123,9 @@ static void test_correct_use_passes(void)
     fb_rlock(&la, 0);
     FB_ASSERT_LOCKED(&la);
     CU_ASSERT_FALSE(fb_debug_holds(&la, 1));
+    CU_ASSERT_TRUE(fb_tryrlock(&la));   /* a try cannot deadlock: allowed */
+    fb_runlock(&la);
+    CU_ASSERT_TRUE(fb_debug_holds(&la, 0));
     fb_runlock(&la);
     CU_ASSERT_FALSE(fb_debug_holds(&la, 0));
     fb_safepoint();
