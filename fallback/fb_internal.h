@@ -28,6 +28,17 @@ void fb_futex_wait(_Atomic uint32_t *addr, uint32_t expected);
 void fb_futex_wake_all(_Atomic uint32_t *addr);
 uint64_t fb_now_ns(void);
 
+/* FB_DEBUG_YIELD (set for elide_fallback_debug): give up the CPU at random
+ * at the points where the protocols' windows are, so the tests that run
+ * against that library meet the interleavings a quiet machine hides (the
+ * way liburcu's DEBUG_YIELD does). Nothing in other builds. */
+#ifdef FB_DEBUG_YIELD
+void fb_debug_yield(void);
+#define FB_YIELD() fb_debug_yield()
+#else
+#define FB_YIELD() ((void)0)
+#endif
+
 /* Per-thread site table. 64 slots of 32 bytes = 2 KiB per thread: a program
  * seldom has more than a few dozen lock sites that are actually contended,
  * and beyond 64 only the per-site detail is lost (the overflow slot keeps

@@ -76,6 +76,22 @@ void fb_futex_wake_all(_Atomic uint32_t *addr)
         fb_die("FUTEX_WAKE_PRIVATE failed: errno %d", errno);
 }
 
+#ifdef FB_DEBUG_YIELD
+#include <sched.h>
+/* Yield on about one call in four; per-thread xorshift, no shared state. */
+void fb_debug_yield(void)
+{
+    static _Thread_local uint32_t x;
+    if (!x)
+        x = (uint32_t)(uintptr_t)&x | 1u;
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    if ((x & 3) == 0)
+        sched_yield();
+}
+#endif
+
 uint64_t fb_now_ns(void)
 {
     struct timespec ts;
@@ -118,6 +134,7 @@ static void fb_park(fb_lock_t *l, uint32_t *w, fb_wait *wt)
                                                memory_order_relaxed,
                                                memory_order_relaxed))
         return;
+    FB_YIELD();                          /* K set, not asleep yet */
     uint64_t t0 = fb_now_ns();
     fb_futex_wait(&l->word, *w | FB_K);
     wt->parked_ns += fb_now_ns() - t0;

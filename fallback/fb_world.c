@@ -51,6 +51,7 @@ static void fb_mutex_unlock(pthread_mutex_t *m)
 static void fb_leave_running(fb_thread *t, fb_tstate to)
 {
     atomic_store(&t->state, (uint32_t)to);
+    FB_YIELD();                          /* the Dekker window */
     if (atomic_load(&fb_world_line.word)) {
         atomic_fetch_add(&fb_park_seq.seq, 1);
         fb_futex_wake_all(&fb_park_seq.seq);
@@ -67,7 +68,9 @@ static void fb_park_world(fb_thread *t)
         uint32_t w;
         while ((w = atomic_load(&fb_world_line.word)) != 0)
             fb_futex_wait(&fb_world_line.word, w);
+        FB_YIELD();                      /* a stopper may count us PARKED here */
         atomic_store(&t->state, (uint32_t)FB_T_RUNNING);
+        FB_YIELD();                      /* a new stop may begin here */
         if (!atomic_load(&fb_world_line.word))
             return;
         fb_leave_running(t, FB_T_PARKED);
@@ -219,6 +222,7 @@ static void fb_wait_parked(const fb_thread *self)
 {
     for (;;) {
         uint32_t seq = atomic_load(&fb_park_seq.seq);
+        FB_YIELD();                      /* threads park between read and count */
         if (!fb_count_running(self))
             return;
         fb_futex_wait(&fb_park_seq.seq, seq);
@@ -237,6 +241,7 @@ void fb_world_stop(void)
     if (t)                     /* the world runs: the last holder restarted it */
         atomic_store(&t->state, (uint32_t)FB_T_RUNNING);
     atomic_store(&fb_world_line.word, 1);
+    FB_YIELD();
     fb_wait_parked(t);
 }
 
