@@ -90,5 +90,7 @@ void fb_sitemap_free(fb_sitemap *m);
 /* fb_stats.c <- fb_world.c: walk the registry under its mutex, adding every
  * live table and the retired map into m; returns -1 on ENOMEM. */
 int fb_world_collect_stats(fb_sitemap *m, uint64_t *threads);
+/* fb_stats.c <- fb_world.c: stops so far and their waiting time. */
+void fb_world_stop_stats(uint64_t *stops, uint64_t *wait_ns);
 
 #endif

@@ -152,6 +152,7 @@ size_t fb_stats_merge(fb_contention *total, fb_site_stat *sites, size_t cap)
     if (total) {
         memset(total, 0, sizeof *total);
         total->threads = threads;
+        fb_world_stop_stats(&total->world_stops, &total->world_wait_ns);
         for (size_t i = 0; i < n; i++) {
             total->contended += m.e[i].contended;
             total->parks += m.e[i].parks;

@@ -39,6 +39,8 @@ typedef struct fb_contention {
     uint64_t parks;
     uint64_t parked_ns;
     uint64_t threads;       /* registered threads now, plus retired ones */
+    uint64_t world_stops;   /* outermost fb_world_stop calls */
+    uint64_t world_wait_ns; /* time those spent waiting for threads to park */
 } fb_contention;
 
 /* Merge every thread's statistics. Fills *total (if not NULL) and up to cap

@@ -24,6 +24,9 @@ static pthread_mutex_t fb_stop_mu = PTHREAD_MUTEX_INITIALIZER;
 /* How deeply this thread holds the world (0: it does not). */
 static _Thread_local unsigned fb_stop_depth;
 
+/* Written by the world's holder only (under fb_stop_mu), read by merges. */
+static _Atomic uint64_t fb_stops, fb_stop_wait_ns;
+
 /* A stopper sleeps on this futex word; a thread that leaves the running
  * state while a stop is requested bumps it and wakes the stopper. Written
  * only during stops, so it has its own line. */
@@ -240,9 +243,12 @@ void fb_world_stop(void)
     fb_mutex_lock(&fb_stop_mu);
     if (t)                     /* the world runs: the last holder restarted it */
         atomic_store(&t->state, (uint32_t)FB_T_RUNNING);
+    uint64_t t0 = fb_now_ns();
     atomic_store(&fb_world_line.word, 1);
     FB_YIELD();
     fb_wait_parked(t);
+    fb_stop_wait_ns += fb_now_ns() - t0;
+    fb_stops++;
 }
 
 void fb_world_start(void)
@@ -256,6 +262,12 @@ void fb_world_start(void)
     fb_mutex_unlock(&fb_stop_mu);
     if (fb_self && fb_self->blocking_depth)   /* stopped inside a blocking call */
         fb_leave_running(fb_self, FB_T_BLOCKING);
+}
+
+void fb_world_stop_stats(uint64_t *stops, uint64_t *wait_ns)
+{
+    *stops = atomic_load(&fb_stops);
+    *wait_ns = atomic_load(&fb_stop_wait_ns);
 }
 
 int fb_world_held(void)

@@ -372,11 +372,18 @@ static void world_tx(void *unused)
 
 static void test_world_elide(void)
 {
+    fb_contention before, after;
+    CU_ASSERT_NOT_EQUAL_FATAL(fb_stats_merge(&before, NULL, 0), (size_t)-1);
     CU_ASSERT_EQUAL(fb_fake_run(world_tx, NULL), 0);
     fb_world_stop();
+    fb_world_stop();                     /* nested: not a second stop */
+    CU_ASSERT_EQUAL(fb_fake_run(world_tx, NULL), ELIDE_CODE_WORLD_STOP);
+    fb_world_start();
     CU_ASSERT_EQUAL(fb_fake_run(world_tx, NULL), ELIDE_CODE_WORLD_STOP);
     fb_world_start();
     CU_ASSERT_EQUAL(fb_fake_run(world_tx, NULL), 0);
+    CU_ASSERT_NOT_EQUAL_FATAL(fb_stats_merge(&after, NULL, 0), (size_t)-1);
+    CU_ASSERT_EQUAL(after.world_stops - before.world_stops, 1);
 }
 
 int main(int argc, char **argv)
