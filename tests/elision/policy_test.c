@@ -4,6 +4,7 @@
 #include "cu_run.h"
 
 #include <elide.h>
+#include <pthread.h>
 #include <string.h>
 
 static const elide_config dflt = ELIDE_CONFIG_DEFAULT_INITIALIZER;
@@ -526,6 +527,33 @@ static void test_stats_print(void)
     fclose(f);
 }
 
+/* Blocks of exited threads are adopted by new ones, and their counts stay
+ * in the totals. */
+static void *one_acquisition(void *arg)
+{
+    elide_spin *l = arg;
+    elide_spin_lock(l);
+    elide_spin_unlock(l);
+    return NULL;
+}
+
+static void test_stats_survive_thread_exit(void)
+{
+    use_inject();
+    elide_spin l = ELIDE_SPIN_INITIALIZER;
+    elide_stats a, b;
+    elide_stats_merge(&a);
+    for (int i = 0; i < 100; i++) {
+        pthread_t t;
+        CU_ASSERT_FATAL(pthread_create(&t, NULL, one_acquisition, &l) == 0);
+        pthread_join(t, NULL);
+    }
+    elide_stats_merge(&b);
+    CU_ASSERT_EQUAL(b.acquisitions - a.acquisitions, 100);
+    CU_ASSERT_EQUAL(b.acquisitions - a.acquisitions,
+                    (b.fallbacks - a.fallbacks) + (b.skipped - a.skipped));
+}
+
 int main(void)
 {
     if (CU_initialize_registry() != CUE_SUCCESS)
@@ -552,6 +580,7 @@ int main(void)
     CU_ADD(e, test_inject_nesting);
     CU_ADD(e, test_inject_trylock);
     CU_ADD(e, test_stats_print);
+    CU_ADD(e, test_stats_survive_thread_exit);
     CU_ADD(m, test_mode_none_and_hle);
     CU_ADD(m, test_register_backend);
     CU_ADD(m, test_modes_with_messages);
