@@ -9,6 +9,7 @@
  */
 #include "py_dtoa.h"
 
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -70,22 +71,34 @@ static bool bump_last_digit(char *s)
     return false;
 }
 
+/* Correctly rounded p-digit candidate; true (and the digits) if it reads
+ * back as ax. At a power of two the gap below is half the gap above, so the
+ * nearest p-digit decimal may miss while the one just above it hits. */
+static bool try_digits(double ax, int p, char *digits, int *decpt, int *nd)
+{
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.*e", p - 1, ax);
+    if (strtod(buf, NULL) != ax &&
+        !(p < 17 && is_power_of_two(ax) && bump_last_digit(buf) && strtod(buf, NULL) == ax))
+        return false;
+    *nd = split_e(buf, digits, decpt);
+    return true;
+}
+
 int py_dtoa_shortest(double x, char digits[18], int *decpt)
 {
     double ax = fabs(x);
-    char buf[40];
-    for (int p = 1; p <= 17; p++) {
-        snprintf(buf, sizeof buf, "%.*e", p - 1, ax);
-        if (strtod(buf, NULL) == ax)
-            return split_e(buf, digits, decpt);
-        /* At a power of two the gap below is half the gap above, so the
-         * nearest p-digit decimal may miss while the one above it hits. */
-        if (p < 17 && is_power_of_two(ax) && bump_last_digit(buf) &&
-            strtod(buf, NULL) == ax)
-            return split_e(buf, digits, decpt);
-    }
-    snprintf(buf, sizeof buf, "%.16e", ax); /* 17 digits always round-trip */
-    return split_e(buf, digits, decpt);
+    int nd;
+    /* Fast path for normal numbers: if any decimal of at most 15 digits
+     * reads back as ax, it is the unique nearest 15-digit decimal to ax
+     * (half an ulp, at most 2**-53 * ax, is below half the 15-digit
+     * spacing), so the 15-digit rounding with its trailing zeros stripped
+     * is the shortest string. Subnormals have coarser ulps: search up. */
+    for (int p = ax >= DBL_MIN ? 15 : 1; p <= 16; p++)
+        if (try_digits(ax, p, digits, decpt, &nd))
+            return nd;
+    try_digits(ax, 17, digits, decpt, &nd); /* 17 digits always read back */
+    return nd;
 }
 
 /* Writes the digits of 0.DIGITS * 10**decpt in repr's fixed notation. */

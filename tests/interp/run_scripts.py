@@ -54,9 +54,9 @@ DIFF_LINES = 12
 class Script:
     """One test script and the expectations its header and siblings state."""
 
-    def __init__(self, path):
+    def __init__(self, path, root):
         self.path = path
-        self.rel = os.path.relpath(path, SCRIPTS)
+        self.rel = os.path.relpath(path, root)
         base = path[:-3]
         self.out_path, self.err_path, self.in_path = base + ".out", base + ".err", base + ".in"
         self.exit = 0
@@ -235,14 +235,14 @@ def update_one(script, args):
     return []
 
 
-def discover(filter_text):
+def discover(top, filter_text):
     found = []
-    for root, dirs, files in os.walk(SCRIPTS):
+    for root, dirs, files in os.walk(top):
         dirs.sort()
         for name in sorted(files):
             if not name.endswith(".py"):
                 continue
-            s = Script(os.path.join(root, name))
+            s = Script(os.path.join(root, name), top)
             if s.helper:
                 continue
             if filter_text and filter_text not in s.rel:
@@ -267,7 +267,11 @@ def parse_args(argv):
                     help="regenerate .out/.err files from python3 (never from elide)")
     ap.add_argument("--self-check", action="store_true",
                     help="check the corpus against python3 itself (skips elide_only)")
+    ap.add_argument("--scripts", default=SCRIPTS,
+                    help="root of the corpus (default: tests/interp/scripts)")
     args = ap.parse_args(argv)
+    if not os.path.isdir(args.scripts):
+        ap.error("--scripts %s: not a directory" % args.scripts)
     if sum(bool(x) for x in (args.elide, args.update, args.self_check)) != 1:
         ap.error("give exactly one of --elide PATH, --update, --self-check")
     if args.jobs < 1:
@@ -285,7 +289,7 @@ def parse_args(argv):
 
 def main(argv):
     args = parse_args(argv)
-    scripts = discover(args.filter)
+    scripts = discover(os.path.abspath(args.scripts), args.filter)
     if args.self_check:
         scripts = [s for s in scripts if s.differential]
         args.differential = False

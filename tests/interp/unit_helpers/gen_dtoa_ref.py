@@ -70,6 +70,11 @@ def repr_values():
             vals.append(x)
     for _ in range(1000):
         vals.append(rng.random() * 10 ** rng.randint(-20, 20))
+    for _ in range(300):  # subnormals: coarser ulps than the fast path assumes
+        vals.append(struct.unpack("<d", struct.pack("<Q", rng.getrandbits(52)))[0])
+    for k in range(1, 16):  # decimals of 1..15 digits: the fast path's domain
+        for _ in range(40):
+            vals.append(float("%.*e" % (k - 1, rng.random() * 10 ** rng.randint(-30, 30))))
     vals += [0.1 * i for i in range(50)] + [1e15 + 0.3, 1e16, 1e17, 1e-4, 1e-5,
                                           9.999999999999999e-5, 123456789012345.6]
     return vals
