@@ -45,9 +45,17 @@ void elide_mutex_lock_slow_(elide_mutex *m, uint32_t c)
     }
 }
 
-/* Called when the decrement found 2 (so the state is now 1). */
-void elide_mutex_unlock_slow_(elide_mutex *m)
+void elide_unlock_misuse_(const void *lock, const char *what)
 {
+    el_die("%s (lock %p)", what, lock);
+}
+
+/* Called when the decrement found 2 (so the state is now 1), or 0 (the
+ * mutex was not locked: misuse). */
+void elide_mutex_unlock_slow_(elide_mutex *m, uint32_t seen)
+{
+    if (seen == 0)
+        elide_unlock_misuse_(m, "unlock of an unlocked elide_mutex");
     __atomic_store_n(&m->state, 0, __ATOMIC_RELEASE);
     el_futex_wake(&m->state, 1);
 }

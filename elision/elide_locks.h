@@ -117,7 +117,9 @@ typedef struct elide_mutex {
 #define ELIDE_MUTEX_INITIALIZER { 0, ELIDE_HIST_INITIALIZER }
 
 void elide_mutex_lock_slow_(elide_mutex *m, uint32_t seen);
-void elide_mutex_unlock_slow_(elide_mutex *m);
+void elide_mutex_unlock_slow_(elide_mutex *m, uint32_t seen);
+/* Unlocking what is not locked: dies with the caller's lock address. */
+void elide_unlock_misuse_(const void *lock, const char *what) __attribute__((noreturn));
 
 static inline void elide_mutex_init(elide_mutex *m)
 {
@@ -147,8 +149,9 @@ static inline void elide_mutex_plain_lock(elide_mutex *m)
 
 static inline void elide_mutex_plain_unlock(elide_mutex *m)
 {
-    if (__atomic_fetch_sub(&m->state, 1, __ATOMIC_RELEASE) != 1)
-        elide_mutex_unlock_slow_(m);
+    uint32_t seen = __atomic_fetch_sub(&m->state, 1, __ATOMIC_RELEASE);
+    if (seen != 1)
+        elide_mutex_unlock_slow_(m, seen);
 }
 
 static inline void elide_mutex_hle_lock(elide_mutex *m)
@@ -226,7 +229,8 @@ static inline void elide_rwlock_plain_read_lock(elide_rwlock *rw)
 
 static inline void elide_rwlock_plain_read_unlock(elide_rwlock *rw)
 {
-    __atomic_fetch_sub(&rw->readers, 1, __ATOMIC_RELEASE);
+    if (__atomic_fetch_sub(&rw->readers, 1, __ATOMIC_RELEASE) == 0)
+        elide_unlock_misuse_(rw, "read-unlock of an elide_rwlock with no reader");
 }
 
 static inline int elide_rwlock_plain_write_trylock(elide_rwlock *rw)

@@ -5,6 +5,7 @@
 #include "cu_run.h"
 
 #include <elide.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -141,6 +142,58 @@ static void test_tunables(void)
     CU_ASSERT_EQUAL(r.cfg.retry_other, dflt.retry_other);
 }
 
+/* Misuse dies at once, saying where: unlocking an unlocked mutex, or a
+ * read-unlock without a reader. */
+static void misuse_mutex(void)
+{
+    elide_mutex m = ELIDE_MUTEX_INITIALIZER;
+    elide_mutex_unlock(&m);
+}
+
+static void misuse_rwlock(void)
+{
+    elide_rwlock rw = ELIDE_RWLOCK_INITIALIZER;
+    elide_rw_read_unlock(&rw);
+}
+
+static int run_dying(void (*fn)(void), char *err, size_t cap)
+{
+    int epipe[2];
+    if (pipe(epipe) != 0)
+        return -1;
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(epipe[1], 2);
+        close(epipe[0]);
+        setenv("ELIDE_MODE", "none", 1);
+        fn();
+        _exit(0);
+    }
+    close(epipe[1]);
+    size_t n = 0;
+    ssize_t k;
+    while (n + 1 < cap && (k = read(epipe[0], err + n, cap - 1 - n)) > 0)
+        n += (size_t)k;
+    err[n] = '\0';
+    close(epipe[0]);
+    int st;
+    waitpid(pid, &st, 0);
+    return st;
+}
+
+static void test_misuse_dies(void)
+{
+    char err[4096];
+    int st = run_dying(misuse_mutex, err, sizeof err);
+    CU_ASSERT(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "unlock of an unlocked elide_mutex"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "el_locks.c:"));
+    st = run_dying(misuse_rwlock, err, sizeof err);
+    CU_ASSERT(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "read-unlock of an elide_rwlock with no reader"));
+}
+
 int main(void)
 {
     if (CU_initialize_registry() != CUE_SUCCESS)
@@ -153,5 +206,6 @@ int main(void)
     CU_ADD(s, test_good_modes);
     CU_ADD(s, test_forced_rtm);
     CU_ADD(s, test_tunables);
+    CU_ADD(s, test_misuse_dies);
     return cu_run();
 }
