@@ -33,6 +33,8 @@
 #define ELIDE_EMU_BUILD_CORE
 #include "el_emu_rt.h"
 
+#include <dlfcn.h>
+#include <errno.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdlib.h>
@@ -124,6 +126,29 @@ static int el_emu_slot_take(void)
     }
 }
 
+/* The top of this thread's stack FRAMES. glibc puts a thread's struct
+ * pthread (at the thread pointer) and its static TLS block (below it) at the
+ * top of the stack mapping that pthread_getattr_np reports, and starts the
+ * frames below them, at tp + sizeof(struct pthread) - static TLS size (the
+ * static size includes the TCB). The window must stop there, or a rollback
+ * would write back stale TLS and thread-list pointers. Both numbers come
+ * from glibc's exports for debuggers and sanitizers; without them, the
+ * window stops a page below the lowest TLS variable we know of (safe, and
+ * only the outermost frame of the thread may then go unrestored). */
+static uintptr_t el_emu_frames_top(uintptr_t tp)
+{
+    void (*info)(size_t *, size_t *) =
+        (void (*)(size_t *, size_t *))dlsym(RTLD_DEFAULT, "_dl_get_tls_static_info");
+    const unsigned *pthread_size = dlsym(RTLD_DEFAULT, "_thread_db_sizeof_pthread");
+    if (info && pthread_size) {
+        size_t size = 0, align = 0;
+        info(&size, &align);
+        return tp + *pthread_size - size;
+    }
+    uintptr_t a = (uintptr_t)&el_emu_self, b = (uintptr_t)&errno;
+    return (a < b ? a : b) - 4096;
+}
+
 static uintptr_t el_emu_stack_top(void)
 {
     pthread_attr_t a;
@@ -132,7 +157,13 @@ static uintptr_t el_emu_stack_top(void)
     if (pthread_getattr_np(pthread_self(), &a) != 0 || pthread_attr_getstack(&a, &lo, &size) != 0)
         el_emu_die("cannot find this thread's stack (pthread_getattr_np)");
     pthread_attr_destroy(&a);
-    return (uintptr_t)lo + size;
+    uintptr_t top = (uintptr_t)lo + size, tp = (uintptr_t)__builtin_thread_pointer();
+    if (tp > (uintptr_t)lo && tp <= top) {
+        uintptr_t frames = el_emu_frames_top(tp);
+        if (frames < top)
+            top = frames;
+    }
+    return top;
 }
 
 static el_emu_tx *el_emu_tx_new(unsigned s)
@@ -293,6 +324,9 @@ unsigned el_emu_begin_c(void)
     uintptr_t lo = t->ctx.rsp - 8, hi = lo + el_emu_g.window;
     if (hi > t->stack_top)
         hi = t->stack_top;
+    if (hi < lo)
+        el_emu_die("begin above the top of this thread's frames (%#lx > %#lx)",
+                   (unsigned long)lo, (unsigned long)t->stack_top);
     t->win_lo = lo;
     t->win_len = hi - lo;
     el_emu_copy(t->win, (const void *)lo, t->win_len);

@@ -18,7 +18,7 @@
 
 #include "elide_emu.h"
 
-#define NOTSAN __attribute__((no_sanitize("thread"), noinline))
+#define NOTSAN __attribute__((no_sanitize("thread"), noinline, unused))
 
 static NOTSAN void raw_store(volatile int *p, int v) { *p = v; }
 static NOTSAN int raw_load(volatile int *p) { return *p; }
