@@ -1,0 +1,550 @@
+/* py.h: the interpreter's internal core header (objects, types, errors).
+ *
+ * Concurrency contract:
+ * - Immutable objects (int, float, str, tuple, code, range, slice, function
+ *   code/name fields) are never written after construction and need no lock.
+ * - Mutable objects (list, dict, set, instance/class dicts, module globals,
+ *   cells, deque, lock/queue internals) carry a lock word in their header
+ *   (py_obj.lock). Every access goes through PY_LOCK/PY_UNLOCK (py_lock.h);
+ *   functions that need the caller to hold it end in `_locked`.
+ * - In `gil` mode the GIL serialises bytecode; the lock macros are no-ops.
+ * - Per-thread state (py_ts) is written only by its own thread and is padded
+ *   to 64-byte lines. Shared globals written after startup: the GIL
+ *   (py_gil.c, its own contract), py_type_epoch (written when a class dict
+ *   changes, read by inline caches), the intern table (under its mutex).
+ * Not for use outside interp/.
+ */
+#ifndef PY_H
+#define PY_H
+
+#define GC_THREADS
+#include <gc.h>
+#include <gmp.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct py_obj py_obj;
+typedef py_obj *pv;
+typedef struct py_type py_type;
+typedef struct py_ts py_ts;
+typedef struct py_frame py_frame;
+typedef struct py_code py_code;
+
+/* Every heap object starts with this header. `lock` is the per-object lock
+ * word of DESIGN.md section 4 (unused in gil mode). */
+struct py_obj {
+    py_type *type;
+    uint32_t lock;
+    uint32_t oflags;
+};
+
+/* ---- tagged small ints: low bit 1, value in the upper 63 bits ---- */
+#define PY_ISSMALL(v) (((uintptr_t)(v)) & 1)
+#define PY_SMALLVAL(v) (((intptr_t)(v)) >> 1)
+#define PY_MKSMALL(i) ((pv)(((uintptr_t)(intptr_t)(i) << 1) | 1))
+/* Small ints are kept within +-2^61 so that sums of two never overflow the
+ * tagged representation before the range check. */
+#define PY_SMALL_MAX (((intptr_t)1 << 61) - 1)
+#define PY_SMALL_MIN (-PY_SMALL_MAX)
+#define PY_FITS_SMALL(i) ((i) >= PY_SMALL_MIN && (i) <= PY_SMALL_MAX)
+
+/* ---- slots ---- */
+enum {
+    PY_NB_ADD, PY_NB_SUB, PY_NB_MUL, PY_NB_TRUEDIV, PY_NB_FLOORDIV, PY_NB_MOD,
+    PY_NB_POW, PY_NB_LSHIFT, PY_NB_RSHIFT, PY_NB_AND, PY_NB_OR, PY_NB_XOR,
+    PY_NB_MATMUL, PY_NB_COUNT
+};
+enum { PY_LT, PY_LE, PY_EQ, PY_NE, PY_GT, PY_GE };
+
+typedef pv (*py_binfn)(pv a, pv b);
+typedef pv (*py_callfn)(pv f, pv *args, size_t n, pv kwnames);
+typedef pv (*py_newfn)(py_type *t, pv *args, size_t n, pv kwnames);
+
+enum {
+    PY_TF_HEAP = 1,       /* defined by a class statement */
+    PY_TF_BASETYPE = 2,   /* may be subclassed */
+    PY_TF_EXC = 4,        /* BaseException or a subclass */
+    PY_TF_HAS_GETATTR = 8,/* user __getattr__ somewhere in the MRO */
+    PY_TF_HAS_GETATTRIBUTE = 16,
+};
+
+struct py_type {
+    py_obj ob;
+    const char *name;
+    py_type *base;
+    pv dict;       /* class attributes (py_dict) */
+    pv mro;        /* tuple of types, self first */
+    pv module;     /* str or NULL */
+    uint32_t flags;
+    size_t basicsize;
+    size_t dictoffset; /* 0: instances have no __dict__ */
+    pv (*repr)(pv);
+    pv (*str)(pv);
+    intptr_t (*hash)(pv);      /* -1 with exception set on error */
+    pv (*richcmp)(pv, pv, int);/* may return py_NotImplemented */
+    pv (*iter)(pv);
+    pv (*next)(pv);            /* NULL without exception: exhausted */
+    py_callfn call;
+    pv (*getattr)(pv, pv);
+    int (*setattr)(pv, pv, pv);/* value NULL: delete */
+    intptr_t (*len)(pv);       /* -1 on error */
+    pv (*getitem)(pv, pv);
+    int (*setitem)(pv, pv, pv);/* value NULL: delete */
+    int (*contains)(pv, pv);   /* -1 on error */
+    int (*truth)(pv);          /* -1 on error */
+    pv (*neg)(pv);
+    pv (*pos)(pv);
+    pv (*invert)(pv);
+    pv (*absf)(pv);
+    py_newfn tp_new;           /* the type's constructor: type(...) */
+    py_binfn nb[PY_NB_COUNT];
+    pv slots_names;            /* __slots__ as given (accepted, not enforced) */
+};
+
+/* ---- built-in object layouts ---- */
+typedef struct { py_obj ob; mpz_t z; } py_bigint;
+typedef struct { py_obj ob; double d; } py_float;
+typedef struct {
+    py_obj ob;
+    intptr_t hash;   /* -1 until computed */
+    size_t len;      /* code points */
+    size_t nbytes;   /* UTF-8 bytes */
+    uint8_t ascii;
+    uint8_t interned;
+    char s[];        /* UTF-8, NUL-terminated */
+} py_str;
+typedef struct { py_obj ob; size_t n, cap; pv *items; pv dict; } py_list;
+typedef struct { py_obj ob; intptr_t hash; size_t n; pv items[]; } py_tuple;
+typedef struct { intptr_t hash; pv key; pv val; } py_dent;
+typedef struct {
+    py_obj ob;
+    size_t used;      /* live entries */
+    size_t nent;      /* entries used including deleted */
+    size_t entcap;
+    size_t mask;      /* index table size - 1 */
+    int32_t *index;   /* -1 empty, -2 deleted, else entry number */
+    py_dent *ent;
+    uint64_t ver;     /* changes on every insert/delete/value store */
+    pv dict;          /* instance dict for subclasses */
+    pv dflt;          /* defaultdict factory, or NULL */
+} py_dict;
+typedef struct { intptr_t hash; pv key; } py_sent;
+typedef struct {
+    py_obj ob;
+    size_t used, fill, mask;
+    py_sent *table;
+    intptr_t hash; /* frozenset cache */
+    pv dict;
+} py_set;
+typedef struct { py_obj ob; intptr_t start, stop, step, len; } py_range;
+typedef struct { py_obj ob; pv start, stop, step; } py_slice;
+typedef struct { py_obj ob; pv v; } py_cell;
+typedef struct { py_obj ob; pv dict; pv name; } py_module;
+typedef struct { py_obj ob; pv self; pv func; } py_method;
+typedef struct { py_obj ob; pv f; } py_wrapper; /* staticmethod/classmethod */
+typedef struct { py_obj ob; pv fget, fset, fdel, doc; } py_property;
+
+typedef pv (*py_cfn)(pv self, pv *args, size_t n, pv kwnames);
+typedef struct {
+    py_obj ob;
+    const char *name;
+    py_cfn fn;
+    pv self;       /* bound self, module, or NULL */
+    py_type *owner;/* for method descriptors: the type */
+    int is_method; /* a descriptor in a type dict: binds self on access */
+} py_cfunc;
+
+enum {
+    PY_CO_VARARGS = 1, PY_CO_VARKW = 2, PY_CO_GENERATOR = 4,
+    PY_CO_NESTED_CLASS = 8, PY_CO_MODULE = 16, PY_CO_CLASSBODY = 32,
+};
+typedef struct { uintptr_t a, b, c, d; } py_cache;
+struct py_code {
+    py_obj ob;
+    uint32_t *code;
+    uint32_t ncode;
+    int *lines;        /* source line of each instruction */
+    py_cache *caches;  /* one per instruction (inline caches) */
+    pv consts, names, varnames, cellvars, freevars; /* tuples */
+    int argcount, posonly, kwonly;
+    int flags;
+    int nlocals, ncells, nfree, stacksize;
+    int *cell2arg;     /* per cell: argument index or -1 */
+    pv name, qualname, filename;
+    int firstline;
+};
+typedef struct {
+    py_obj ob;
+    py_code *code;
+    pv globals, builtins;
+    pv name, qualname, module, doc;
+    pv defaults;   /* tuple or NULL */
+    pv kwdefaults; /* dict or NULL */
+    pv closure;    /* tuple of cells or NULL */
+    pv dict;
+} py_func;
+
+typedef struct {
+    py_obj ob;
+    pv dict;
+    pv args;     /* tuple */
+    pv tb;       /* py_tb chain, outermost first */
+    pv cause, context;
+    int suppress_context;
+    pv notes;
+} py_exc;
+typedef struct py_tb { py_obj ob; struct py_tb *next; py_code *code; int line; } py_tb;
+
+typedef struct {
+    py_obj ob;
+    py_frame *frame;
+    pv name, qualname;
+    int running, done;
+} py_gen;
+
+typedef struct { py_obj ob; pv dict; } py_inst; /* plain class instance */
+
+/* ---- the built-in types ---- */
+#define PY_TYPES(X) X(type) X(object) X(int) X(bool) X(float) X(str) X(list) \
+    X(tuple) X(dict) X(set) X(frozenset) X(range) X(slice) X(none) X(notimpl) \
+    X(ellipsis) X(cell) X(module) X(method) X(cfunc) X(func) X(code) X(gen) \
+    X(staticmethod) X(classmethod) X(property) X(exc) X(tb) X(super) X(frame)
+#define PY_DECL_TYPE(n) extern py_type py_##n##_type;
+PY_TYPES(PY_DECL_TYPE)
+
+extern py_obj py_None_obj, py_NotImplemented_obj, py_Ellipsis_obj;
+extern py_obj py_True_obj, py_False_obj; /* bools are objects of py_bool_type */
+#define py_None (&py_None_obj)
+#define py_NotImplemented (&py_NotImplemented_obj)
+#define py_Ellipsis (&py_Ellipsis_obj)
+#define py_True (&py_True_obj)
+#define py_False (&py_False_obj)
+#define PY_BOOL(c) ((c) ? py_True : py_False)
+
+static inline py_type *py_typeof(pv v)
+{
+    return PY_ISSMALL(v) ? &py_int_type : v->type;
+}
+#define PY_IS(v, T) (!PY_ISSMALL(v) && (v)->type == &py_##T##_type)
+int py_subtype(py_type *a, py_type *b);
+static inline int py_isinst(pv v, py_type *t)
+{
+    py_type *vt = py_typeof(v);
+    return vt == t || py_subtype(vt, t);
+}
+#define PY_ISSTR(v) (!PY_ISSMALL(v) && ((v)->type == &py_str_type || py_subtype((v)->type, &py_str_type)))
+#define PY_ISINT(v) (PY_ISSMALL(v) || (v)->type == &py_int_type || (v)->type == &py_bool_type || py_subtype((v)->type, &py_int_type))
+#define PY_ISBIG(v) (!PY_ISSMALL(v) && (v)->type == &py_int_type)
+#define PY_ISFLOAT(v) (!PY_ISSMALL(v) && (v)->type == &py_float_type)
+#define PY_ISLIST(v) (!PY_ISSMALL(v) && ((v)->type == &py_list_type || py_subtype((v)->type, &py_list_type)))
+#define PY_ISTUPLE(v) (!PY_ISSMALL(v) && ((v)->type == &py_tuple_type || py_subtype((v)->type, &py_tuple_type)))
+#define PY_ISDICT(v) (!PY_ISSMALL(v) && ((v)->type == &py_dict_type || py_subtype((v)->type, &py_dict_type)))
+#define PY_ISTYPE(v) (!PY_ISSMALL(v) && ((v)->type == &py_type_type || py_subtype((v)->type, &py_type_type)))
+#define PY_ISEXC(v) (!PY_ISSMALL(v) && ((v)->type->flags & PY_TF_EXC))
+#define PY_ISSETLIKE(v) (!PY_ISSMALL(v) && (py_isinst(v, &py_set_type) || py_isinst(v, &py_frozenset_type)))
+
+/* ---- allocation (py_alloc.c) ----
+ * One inline entry point. Small sizes come from per-thread free lists
+ * refilled with GC_malloc_many, so the elision issue can forbid the slow
+ * path inside a region. */
+void *py_alloc_slow(size_t size);
+void *py_alloc_atomic(size_t size); /* no pointers inside */
+void py_alloc_init(void);
+#define PY_ALLOC_CLASSES 8 /* 16..128 bytes in 16-byte steps: covers objects, frames of leaf functions use the slow path */
+static inline void *py_alloc(size_t size);
+static inline pv py_new(py_type *t, size_t size)
+{
+    pv o = (pv)py_alloc(size);
+    o->type = t;
+    return o;
+}
+
+/* ---- errors (py_exc.c). Convention: NULL / -1 return, exception in ts ---- */
+#define PY_EXC_TYPES(X) X(BaseException) X(Exception) X(SystemExit) X(KeyboardInterrupt) \
+    X(GeneratorExit) X(StopIteration) X(ArithmeticError) X(ZeroDivisionError) \
+    X(OverflowError) X(FloatingPointError) X(AssertionError) X(AttributeError) \
+    X(LookupError) X(IndexError) X(KeyError) X(NameError) X(UnboundLocalError) \
+    X(TypeError) X(ValueError) X(UnicodeError) X(RuntimeError) X(RecursionError) \
+    X(NotImplementedError) X(MemoryError) X(OSError) X(FileNotFoundError) \
+    X(ImportError) X(ModuleNotFoundError) X(SyntaxError) X(IndentationError) \
+    X(EOFError) X(StopAsyncIteration) X(BufferError) X(TimeoutError) \
+    X(PermissionError) X(IsADirectoryError) X(UnicodeDecodeError) X(Warning) \
+    X(UserWarning) X(DeprecationWarning) X(TabError) X(FileExistsError) \
+    X(UnicodeEncodeError) X(RuntimeWarning) X(ReferenceError) X(SystemError) \
+    X(NotADirectoryError) X(ConnectionError) X(BrokenPipeError) X(InterruptedError) \
+    X(ChildProcessError) X(ProcessLookupError) X(BlockingIOError)
+#define PY_DECL_EXC(n) extern py_type *py_exc_##n;
+PY_EXC_TYPES(PY_DECL_EXC)
+
+pv py_raise(py_type *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+pv py_raise_obj(pv exc);       /* exc: instance or class */
+pv py_raise_nomem(void);
+int py_exc_matches(py_type *t);   /* is the pending exception a t? */
+pv py_exc_fetch(void);            /* take the pending exception */
+void py_exc_clear(void);
+pv py_exc_new(py_type *t, pv *args, size_t n);
+void py_exc_print(pv exc, FILE *f);
+void py_exc_init(void);
+pv py_exc_str(pv exc);
+
+/* ---- thread state ---- */
+#define PY_CACHELINE 64
+struct py_ts {
+    /* hot line: read/written by this thread only */
+    pv exc;               /* pending exception */
+    pv handling;          /* exception being handled (bare raise, context) */
+    py_frame *frame;      /* innermost Python frame */
+    int depth;            /* Python frames + C re-entries */
+    int c_depth;          /* nested VM entries from C */
+    unsigned long ident;
+    pv *stack_cur, *stack_end; /* frame arena */
+    /* allocator free lists: own line(s) */
+    void *freel[PY_ALLOC_CLASSES] __attribute__((aligned(PY_CACHELINE)));
+    /* repr recursion guard */
+    pv repr_stack[64];
+    int repr_n;
+    pv thread_obj;        /* threading.Thread object, or NULL */
+    pv local_dicts;       /* dict: threading.local id -> dict */
+    uint64_t stats_regions, stats_yields; /* elide.stats() */
+    int holds_gil;
+    struct py_ts *next_ts;
+    char pad1[PY_CACHELINE];
+} __attribute__((aligned(PY_CACHELINE)));
+
+extern __thread py_ts *py_cur;
+extern int py_recursion_limit;
+py_ts *py_ts_new(void);
+
+static inline void *py_alloc(size_t size)
+{
+    size_t c = (size + 15) >> 4;
+    if (c - 1 < PY_ALLOC_CLASSES) {
+        void **fl = &py_cur->freel[c - 1];
+        void *p = *fl;
+        if (__builtin_expect(p != NULL, 1)) {
+            *fl = GC_NEXT(p);
+            memset(p, 0, c << 4);
+            return p;
+        }
+    }
+    return py_alloc_slow(size);
+}
+
+/* ---- generic object protocol (py_obj.c) ---- */
+pv py_repr(pv v);
+pv py_str_of(pv v);
+intptr_t py_hash(pv v);
+pv py_richcmp(pv a, pv b, int op);
+int py_eq(pv a, pv b);            /* 1, 0, -1 error */
+int py_lt(pv a, pv b);
+int py_truth(pv v);
+pv py_getattr(pv o, pv name);
+pv py_getattr_opt(pv o, pv name); /* NULL without exception if missing */
+pv py_getattr_s(pv o, const char *name);
+int py_setattr(pv o, pv name, pv v);
+pv py_generic_getattr(pv o, pv name);
+int py_generic_setattr(pv o, pv name, pv v);
+pv py_type_lookup(py_type *t, pv name); /* MRO lookup, no exception */
+pv py_call(pv f, pv *args, size_t n, pv kwnames);
+pv py_call0(pv f);
+pv py_call1(pv f, pv a);
+pv py_call2(pv f, pv a, pv b);
+pv py_call_method(pv o, const char *name, pv *args, size_t n);
+pv py_iter(pv v);
+pv py_next(pv it);                /* NULL: exhausted (no exc) or error (exc) */
+intptr_t py_len(pv v);
+pv py_getitem(pv o, pv k);
+int py_setitem(pv o, pv k, pv v);
+int py_delitem(pv o, pv k);
+int py_contains(pv o, pv v);
+pv py_binop(int op, pv a, pv b);
+pv py_inplace(int op, pv a, pv b);
+pv py_neg(pv v);
+pv py_pos(pv v);
+pv py_invert(pv v);
+pv py_abs(pv v);
+const char *py_tname(pv v);
+pv py_bind(pv descr, pv self, py_type *t); /* descriptor __get__ */
+pv py_to_list(pv iterable);       /* new list */
+pv py_to_tuple(pv iterable);
+int py_repr_enter(pv v);          /* 1 if already being repr'd */
+void py_repr_leave(pv v);
+void py_obj_init(void);
+pv py_type_new_heap(const char *name, pv bases, pv dict);
+void py_type_ready(py_type *t);
+void py_type_fix_slots(py_type *t);
+extern uint64_t py_type_epoch;
+py_type *py_type_make(const char *name, py_type *base, size_t size);
+pv py_object_new(py_type *t, pv *args, size_t n, pv kw);
+int py_check_type_call(pv t);
+pv py_instance_dict(pv o);      /* the __dict__ of o, created on demand, or NULL */
+
+/* ---- int (py_int.c) ---- */
+pv py_int_from_i64(int64_t i);
+pv py_int_from_mpz(const mpz_t z);  /* normalises to small */
+pv py_int_from_double(double d);    /* may raise OverflowError/ValueError */
+pv py_int_from_str(const char *s, size_t n, int base); /* ValueError */
+int py_int_to_i64(pv v, int64_t *out); /* -1 OverflowError */
+double py_int_to_double(pv v, int *overflow);
+void py_int_to_mpz(pv v, mpz_t out);   /* out initialised by caller */
+pv py_int_repr(pv v);
+pv py_int_format_base(pv v, int base, int prefix);
+intptr_t py_int_hash(pv v);
+int py_int_sign(pv v);
+pv py_int_binop(int op, pv a, pv b);
+pv py_int_pow3(pv a, pv b, pv m);
+int py_int_cmp(pv a, pv b);
+intptr_t py_index(pv v, int *err);   /* __index__ to intptr_t */
+void py_int_init(void);
+size_t py_int_bitlen(pv v);
+
+/* ---- float (py_float.c) ---- */
+pv py_float_new(double d);
+static inline double py_float_val(pv v) { return ((py_float *)v)->d; }
+int py_as_double(pv v, double *out); /* int or float; -1 TypeError/Overflow */
+pv py_float_repr_of(double d);
+intptr_t py_hash_double(double d);
+void py_float_init(void);
+char *py_float_cstr(double d, char *buf, size_t n); /* repr into buf */
+
+/* ---- str (py_str.c) ---- */
+pv py_str_new(const char *s, size_t nbytes);
+pv py_str_c(const char *s);
+pv py_str_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+pv py_intern(const char *s);
+pv py_intern_str(pv s);
+static inline const char *py_cstr(pv s) { return ((py_str *)s)->s; }
+static inline size_t py_slen(pv s) { return ((py_str *)s)->len; }
+static inline size_t py_sbytes(pv s) { return ((py_str *)s)->nbytes; }
+intptr_t py_str_hash(pv s);
+int py_str_eq(pv a, pv b);
+pv py_str_concat(pv a, pv b);
+pv py_str_repr(pv s);
+pv py_str_format(pv fmt, pv *args, size_t n, pv kwnames);
+pv py_str_percent(pv fmt, pv args);
+pv py_format(pv v, pv spec);         /* format(v, spec) */
+pv py_str_from_cp(uint32_t cp);
+void py_str_init(void);
+size_t py_utf8_encode(uint32_t cp, char *out);
+uint32_t py_str_at(pv s, size_t i); /* code point i */
+pv py_str_join(pv sep, pv iterable);
+
+/* string builder */
+typedef struct { char *buf; size_t len, cap; } py_sb;
+void py_sb_add(py_sb *b, const char *s, size_t n);
+void py_sb_adds(py_sb *b, const char *s);
+void py_sb_addc(py_sb *b, char c);
+void py_sb_addv(py_sb *b, pv str);
+int py_sb_addrepr(py_sb *b, pv v); /* -1 on error */
+pv py_sb_finish(py_sb *b);
+
+/* ---- list/tuple (py_list.c) ---- */
+pv py_list_new(size_t n);            /* n None-initialised... no: n NULL slots, len n */
+pv py_list_from(pv *items, size_t n);
+int py_list_append(pv l, pv v);
+int py_list_extend(pv l, pv iterable);
+pv py_list_sort(pv l, pv key, int reverse); /* returns None or NULL */
+pv py_tuple_new(size_t n);
+pv py_tuple_from(pv *items, size_t n);
+pv py_tuple_pack(size_t n, ...);
+#define PY_TUPLE(v) ((py_tuple *)(v))
+#define PY_LIST(v) ((py_list *)(v))
+void py_list_init(void);
+intptr_t py_seq_index_norm(intptr_t i, size_t n, int *ok);
+int py_slice_indices(pv slice, size_t len, intptr_t *start, intptr_t *stop, intptr_t *step, size_t *slen);
+pv py_slice_new(pv a, pv b, pv c);
+pv py_seq_iter_new(pv seq); /* index-based iterator */
+
+/* ---- dict/set (py_dict.c, py_set.c) ---- */
+pv py_dict_new(void);
+pv py_dict_get(pv d, pv key);      /* NULL: missing or error (check py_cur->exc) */
+pv py_dict_gets(pv d, const char *key);
+int py_dict_set(pv d, pv key, pv v);
+int py_dict_sets(pv d, const char *key, pv v);
+int py_dict_del(pv d, pv key);     /* -1 KeyError */
+pv py_dict_get_str_locked(pv d, pv key, intptr_t hash); /* interned-str fast lookup */
+int py_dict_next(pv d, size_t *pos, pv *k, pv *v);
+pv py_dict_copy(pv d);
+int py_dict_update(pv d, pv other);
+void py_dict_init(void);
+intptr_t py_dict_lookup_index(pv d, pv key, intptr_t hash); /* entry index or -1 */
+pv py_set_new(py_type *t);
+int py_set_add(pv s, pv key);
+int py_set_contains(pv s, pv key);
+int py_set_discard(pv s, pv key);
+int py_set_next(pv s, size_t *pos, pv *k);
+void py_set_init(void);
+
+/* ---- functions, classes, generators (py_func.c) ---- */
+pv py_cfunc_new(const char *name, py_cfn fn, pv self);
+void py_add_method(py_type *t, const char *name, py_cfn fn);
+void py_add_cls_method(py_type *t, const char *name, py_cfn fn);
+void py_add_static(py_type *t, const char *name, py_cfn fn);
+void py_add_getter(py_type *t, const char *name, py_cfn fn);
+pv py_func_new(py_code *co, pv globals, pv qualname);
+pv py_method_new(pv self, pv func);
+pv py_cell_new(pv v);
+pv py_module_new(const char *name);
+pv py_gen_new(py_frame *f);
+pv py_gen_send(pv gen, pv v, int *done); /* done=1: returned (value = result) */
+pv py_gen_throw(pv gen, pv exc);
+void py_func_init(void);
+
+/* ---- argument helpers ---- */
+int py_noargs_kw(const char *fname, pv kwnames);
+int py_nargs(const char *fname, size_t n, size_t lo, size_t hi);
+pv py_kwarg(pv kwnames, pv *kwvals, const char *name); /* NULL if absent */
+int py_kwcheck(const char *fname, pv kwnames, const char *const *allowed);
+#define PY_NKW(kw) ((kw) ? PY_TUPLE(kw)->n : 0)
+
+/* ---- the VM (py_vm.c) ---- */
+pv py_eval_code(py_code *co, pv globals, pv locals);
+pv py_call_func(pv f, pv *args, size_t n, pv kwnames);
+pv py_vm_run(py_ts *ts, py_frame *f);          /* run f to its return or yield */
+py_frame *py_frame_for_gen(py_func *fn, pv *args, size_t n, pv kwnames);
+void py_frame_unwind_gen(py_frame *f);
+extern int py_switch_interval_us;
+int py_enter_recursive(const char *where);   /* -1 RecursionError */
+static inline void py_leave_recursive(void) { py_cur->depth--; py_cur->c_depth--; }
+
+/* ---- compiler (py_lex.c, py_parse.c, py_compile.c) ---- */
+pv py_compile_source(const char *src, size_t n, const char *filename, int mode); /* code or NULL */
+enum { PY_MODE_EXEC, PY_MODE_EVAL, PY_MODE_SINGLE };
+
+/* ---- modules, builtins, runtime ---- */
+extern pv py_builtins;     /* dict */
+extern pv py_modules;      /* sys.modules dict */
+extern pv py_sys_path;     /* list */
+void py_builtins_init(void);
+pv py_import(pv name, pv globals, pv fromlist, int level);
+pv py_import_s(const char *name);
+void py_runtime_init(int argc, char **argv);
+int py_print_obj(pv v, FILE *f);
+pv py_sys_write(const char *which, pv s); /* sys.stdout/err .write */
+int py_flush_std(void);
+
+typedef pv (*py_modinit)(void);
+pv py_mod_sys(void);
+pv py_mod_math(void);
+pv py_mod_time(void);
+pv py_mod_random(void);
+pv py_mod_thread(void);
+pv py_mod_io(void);
+pv py_mod_elide(void);
+void py_sys_set_argv(int argc, char **argv);
+void py_sys_set_path0(const char *dir);
+
+/* fatal: impossible OS failures and internal invariants */
+#define py_die(msg) py_die_at(__FILE__, __func__, __LINE__, msg)
+_Noreturn void py_die_at(const char *file, const char *fn, int line, const char *msg);
+
+
+
+#include "py_ids.h"
+
+#endif

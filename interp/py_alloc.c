@@ -1,0 +1,63 @@
+/* py_alloc.c: the allocator's slow path and the thread states.
+ * Free lists are per thread (py_ts.freel): no sharing. GC_malloc_many gives a
+ * linked batch of same-size objects; when the batch is used up the next
+ * allocation of that size comes here. Thread states are uncollectable (they
+ * are roots: the GC does not scan thread-local storage). */
+#include "py.h"
+
+#include <stdlib.h>
+
+__thread py_ts *py_cur;
+int py_recursion_limit = 1000;
+
+void *py_alloc_slow(size_t size)
+{
+    size_t c = (size + 15) >> 4;
+    if (c - 1 < PY_ALLOC_CLASSES && py_cur) {
+        void *batch = GC_malloc_many(c << 4);
+        if (batch) {
+            void *p = batch;
+            py_cur->freel[c - 1] = GC_NEXT(p);
+            memset(p, 0, c << 4);
+            return p;
+        }
+    }
+    void *p = GC_MALLOC(size);
+    if (!p) {
+        py_raise_nomem();
+        /* callers of py_alloc do not check: die cleanly instead of crashing */
+        fputs("MemoryError: out of memory\n", stderr);
+        exit(1);
+    }
+    return p;
+}
+
+void *py_alloc_atomic(size_t size)
+{
+    void *p = GC_MALLOC_ATOMIC(size);
+    if (!p) {
+        fputs("MemoryError: out of memory\n", stderr);
+        exit(1);
+    }
+    return p;
+}
+
+static void *oom_fn(size_t n)
+{
+    (void)n;
+    return NULL;
+}
+
+void py_alloc_init(void)
+{
+    GC_set_oom_fn(oom_fn);
+}
+
+py_ts *py_ts_new(void)
+{
+    py_ts *ts = GC_MALLOC_UNCOLLECTABLE(sizeof(py_ts));
+    if (!ts)
+        py_die("out of memory for a thread state");
+    memset(ts, 0, sizeof *ts);
+    return ts;
+}

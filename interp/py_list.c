@@ -1,0 +1,1244 @@
+/* py_list.c: list (mutable: every access under PY_LOCK of the list; the
+ * built-in operations are atomic with respect to other threads), tuple
+ * (immutable), range, slice and the sequence iterators. */
+#include "py.h"
+#include "py_lock.h"
+
+#include <stdlib.h>
+
+/* ---------------- helpers ---------------- */
+
+intptr_t py_seq_index_norm(intptr_t i, size_t n, int *ok)
+{
+    if (i < 0)
+        i += (intptr_t)n;
+    *ok = i >= 0 && (size_t)i < n;
+    return i;
+}
+
+pv py_slice_new(pv a, pv b, pv c)
+{
+    py_slice *s = (py_slice *)py_new(&py_slice_type, sizeof(py_slice));
+    s->start = a;
+    s->stop = b;
+    s->step = c;
+    return (pv)s;
+}
+
+int py_slice_indices(pv slice, size_t len, intptr_t *start, intptr_t *stop, intptr_t *step, size_t *slen)
+{
+    py_slice *s = (py_slice *)slice;
+    intptr_t st = 1;
+    int err = 0;
+    if (s->step != py_None) {
+        st = py_index(s->step, &err);
+        if (err)
+            return -1;
+        if (st == 0) {
+            py_raise(py_exc_ValueError, "slice step cannot be zero");
+            return -1;
+        }
+    }
+    intptr_t n = (intptr_t)len;
+    intptr_t lo, hi;
+    if (s->start == py_None)
+        lo = st < 0 ? n - 1 : 0;
+    else {
+        lo = py_index(s->start, &err);
+        if (err)
+            return -1;
+        if (lo < 0) {
+            lo += n;
+            if (lo < 0)
+                lo = st < 0 ? -1 : 0;
+        } else if (lo >= n)
+            lo = st < 0 ? n - 1 : n;
+    }
+    if (s->stop == py_None)
+        hi = st < 0 ? -1 : n;
+    else {
+        hi = py_index(s->stop, &err);
+        if (err)
+            return -1;
+        if (hi < 0) {
+            hi += n;
+            if (hi < 0)
+                hi = st < 0 ? -1 : 0;
+        } else if (hi >= n)
+            hi = st < 0 ? n - 1 : n;
+    }
+    size_t cnt = 0;
+    if (st > 0 && lo < hi)
+        cnt = (size_t)((hi - lo - 1) / st + 1);
+    else if (st < 0 && hi < lo)
+        cnt = (size_t)((lo - hi - 1) / (-st) + 1);
+    *start = lo;
+    *stop = hi;
+    *step = st;
+    *slen = cnt;
+    return 0;
+}
+
+/* ---------------- list ---------------- */
+
+static int list_grow_locked(py_list *l, size_t need)
+{
+    if (need <= l->cap)
+        return 0;
+    size_t nc = l->cap ? l->cap + (l->cap >> 1) + 4 : 4;
+    if (nc < need)
+        nc = need;
+    if (nc > ((size_t)1 << 40)) {
+        py_raise_nomem();
+        return -1;
+    }
+    pv *ni = GC_MALLOC(nc * sizeof(pv));
+    if (!ni) {
+        py_raise_nomem();
+        return -1;
+    }
+    if (l->n)
+        memcpy(ni, l->items, l->n * sizeof(pv));
+    l->items = ni;
+    l->cap = nc;
+    return 0;
+}
+
+pv py_list_new(size_t n)
+{
+    py_list *l = (py_list *)py_new(&py_list_type, sizeof(py_list));
+    if (n) {
+        if (list_grow_locked(l, n) < 0)
+            return NULL;
+        l->n = n;
+    }
+    return (pv)l;
+}
+
+pv py_list_from(pv *items, size_t n)
+{
+    pv l = py_list_new(n);
+    if (l && n)
+        memcpy(PY_LIST(l)->items, items, n * sizeof(pv));
+    return l;
+}
+
+int py_list_append(pv lo, pv v)
+{
+    py_list *l = PY_LIST(lo);
+    PY_LOCK(lo);
+    int r = 0;
+    if (l->n == l->cap)
+        r = list_grow_locked(l, l->n + 1);
+    if (r == 0)
+        l->items[l->n++] = v;
+    PY_UNLOCK(lo);
+    return r;
+}
+
+int py_list_extend(pv lo, pv it)
+{
+    if (PY_ISLIST(it) || PY_IS(it, tuple)) {
+        pv *src = PY_ISLIST(it) ? PY_LIST(it)->items : PY_TUPLE(it)->items;
+        size_t n = PY_ISLIST(it) ? PY_LIST(it)->n : PY_TUPLE(it)->n;
+        py_list *l = PY_LIST(lo);
+        PY_LOCK2(lo, it);
+        int r = list_grow_locked(l, l->n + n);
+        if (r == 0) {
+            memmove(l->items + l->n, src, n * sizeof(pv));
+            l->n += n;
+        }
+        PY_UNLOCK2(lo, it);
+        return r;
+    }
+    pv iter = py_iter(it);
+    if (!iter)
+        return -1;
+    pv x;
+    while ((x = py_next(iter)))
+        if (py_list_append(lo, x) < 0)
+            return -1;
+    return py_cur->exc ? -1 : 0;
+}
+
+static pv seq_repr(pv *items, size_t n, const char *open, const char *close, int trailing)
+{
+    py_sb b = {0};
+    py_sb_adds(&b, open);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            py_sb_adds(&b, ", ");
+        if (py_sb_addrepr(&b, items[i]) < 0)
+            return NULL;
+    }
+    if (trailing && n == 1)
+        py_sb_addc(&b, ',');
+    py_sb_adds(&b, close);
+    return py_sb_finish(&b);
+}
+
+static pv list_repr(pv o)
+{
+    if (py_repr_enter(o))
+        return py_str_c("[...]");
+    PY_LOCK_R(o);
+    pv r = seq_repr(PY_LIST(o)->items, PY_LIST(o)->n, "[", "]", 0);
+    PY_UNLOCK_R(o);
+    py_repr_leave(o);
+    return r;
+}
+
+static intptr_t list_len(pv o) { return (intptr_t)PY_LIST(o)->n; }
+
+static pv list_getitem(pv o, pv k)
+{
+    py_list *l = PY_LIST(o);
+    if (PY_ISSMALL(k)) {
+        intptr_t i = PY_SMALLVAL(k);
+        PY_LOCK_R(o);
+        if (i < 0)
+            i += (intptr_t)l->n;
+        pv r = (i >= 0 && (size_t)i < l->n) ? l->items[i] : NULL;
+        PY_UNLOCK_R(o);
+        return r ? r : py_raise(py_exc_IndexError, "list index out of range");
+    }
+    if (PY_IS(k, slice)) {
+        intptr_t a, b, st;
+        size_t len;
+        PY_LOCK_R(o);
+        if (py_slice_indices(k, l->n, &a, &b, &st, &len) < 0)
+            return NULL;
+        pv r = py_list_new(len);
+        for (size_t i = 0; i < len; i++)
+            PY_LIST(r)->items[i] = l->items[a + (intptr_t)i * st];
+        PY_UNLOCK_R(o);
+        return r;
+    }
+    int err = 0;
+    intptr_t i = py_index(k, &err);
+    if (err) {
+        py_exc_clear();
+        return py_raise(py_exc_TypeError, "list indices must be integers or slices, not %s", py_tname(k));
+    }
+    return list_getitem(o, PY_MKSMALL(i));
+}
+
+static int list_ass_slice(pv o, pv k, pv v)
+{
+    py_list *l = PY_LIST(o);
+    intptr_t a, b, st;
+    size_t len;
+    if (py_slice_indices(k, l->n, &a, &b, &st, &len) < 0)
+        return -1;
+    pv src = NULL;
+    if (v) {
+        src = (v == o || !PY_ISLIST(v)) ? py_to_list(v) : v;
+        if (!src) {
+            if (py_exc_matches(py_exc_TypeError)) {
+                py_exc_clear();
+                py_raise(py_exc_TypeError, "can only assign an iterable");
+            }
+            return -1;
+        }
+    }
+    size_t sn = src ? PY_LIST(src)->n : 0;
+    if (st != 1) {
+        if (src && sn != len) {
+            py_raise(py_exc_ValueError,
+                     "attempt to assign sequence of size %zu to extended slice of size %zu", sn, len);
+            return -1;
+        }
+        if (src) {
+            for (size_t i = 0; i < len; i++)
+                l->items[a + (intptr_t)i * st] = PY_LIST(src)->items[i];
+            return 0;
+        }
+        /* delete extended slice */
+        char *del = GC_MALLOC_ATOMIC(l->n + 1);
+        memset(del, 0, l->n + 1);
+        for (size_t i = 0; i < len; i++)
+            del[a + (intptr_t)i * st] = 1;
+        size_t w = 0;
+        for (size_t i = 0; i < l->n; i++)
+            if (!del[i])
+                l->items[w++] = l->items[i];
+        l->n = w;
+        return 0;
+    }
+    if (b < a)
+        b = a;
+    size_t oldn = (size_t)(b - a);
+    size_t newlen = l->n - oldn + sn;
+    if (list_grow_locked(l, newlen) < 0)
+        return -1;
+    memmove(l->items + a + sn, l->items + b, (l->n - (size_t)b) * sizeof(pv));
+    if (sn)
+        memcpy(l->items + a, PY_LIST(src)->items, sn * sizeof(pv));
+    l->n = newlen;
+    return 0;
+}
+
+static int list_setitem(pv o, pv k, pv v)
+{
+    py_list *l = PY_LIST(o);
+    if (PY_IS(k, slice)) {
+        PY_LOCK(o);
+        int r = list_ass_slice(o, k, v);
+        PY_UNLOCK(o);
+        return r;
+    }
+    int err = 0;
+    intptr_t i = py_index(k, &err);
+    if (err) {
+        py_exc_clear();
+        py_raise(py_exc_TypeError, "list indices must be integers or slices, not %s", py_tname(k));
+        return -1;
+    }
+    PY_LOCK(o);
+    if (i < 0)
+        i += (intptr_t)l->n;
+    if (i < 0 || (size_t)i >= l->n) {
+        PY_UNLOCK(o);
+        py_raise(py_exc_IndexError, v ? "list assignment index out of range" : "list assignment index out of range");
+        return -1;
+    }
+    if (v)
+        l->items[i] = v;
+    else {
+        memmove(l->items + i, l->items + i + 1, (l->n - (size_t)i - 1) * sizeof(pv));
+        l->n--;
+    }
+    PY_UNLOCK(o);
+    return 0;
+}
+
+static int list_contains(pv o, pv v)
+{
+    py_list *l = PY_LIST(o);
+    for (size_t i = 0; i < l->n; i++) {
+        int r = py_eq(l->items[i], v);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+static pv seq_cmp(pv *a, size_t na, pv *b, size_t nb, int op)
+{
+    size_t i = 0;
+    for (; i < na && i < nb; i++) {
+        if (a[i] == b[i])
+            continue;
+        int e = py_eq(a[i], b[i]);
+        if (e < 0)
+            return NULL;
+        if (!e)
+            break;
+    }
+    if (i >= na || i >= nb) {
+        int c = (na > nb) - (na < nb);
+        switch (op) {
+        case PY_LT: return PY_BOOL(c < 0);
+        case PY_LE: return PY_BOOL(c <= 0);
+        case PY_EQ: return PY_BOOL(c == 0);
+        case PY_NE: return PY_BOOL(c != 0);
+        case PY_GT: return PY_BOOL(c > 0);
+        default: return PY_BOOL(c >= 0);
+        }
+    }
+    if (op == PY_EQ)
+        return py_False;
+    if (op == PY_NE)
+        return py_True;
+    return py_richcmp(a[i], b[i], op);
+}
+
+static pv list_richcmp(pv a, pv b, int op)
+{
+    if (!PY_ISLIST(b))
+        return py_NotImplemented;
+    if ((op == PY_EQ || op == PY_NE) && PY_LIST(a)->n != PY_LIST(b)->n)
+        return PY_BOOL(op == PY_NE);
+    return seq_cmp(PY_LIST(a)->items, PY_LIST(a)->n, PY_LIST(b)->items, PY_LIST(b)->n, op);
+}
+
+static pv list_add(pv a, pv b)
+{
+    if (!PY_ISLIST(a) || !PY_ISLIST(b)) {
+        if (PY_ISLIST(a) && !(py_typeof(b)->flags & PY_TF_HEAP))
+            return py_raise(py_exc_TypeError, "can only concatenate list (not \"%s\") to list", py_tname(b));
+        return py_NotImplemented;
+    }
+    size_t na = PY_LIST(a)->n, nb = PY_LIST(b)->n;
+    pv r = py_list_new(na + nb);
+    if (!r)
+        return NULL;
+    memcpy(PY_LIST(r)->items, PY_LIST(a)->items, na * sizeof(pv));
+    memcpy(PY_LIST(r)->items + na, PY_LIST(b)->items, nb * sizeof(pv));
+    return r;
+}
+
+static pv repeat_items(pv *items, size_t n, pv cnt, int tuple)
+{
+    int err = 0;
+    intptr_t k = py_index(cnt, &err);
+    if (err)
+        return NULL;
+    if (k < 0)
+        k = 0;
+    if (n && (size_t)k > ((size_t)1 << 36) / n)
+        return py_raise_nomem();
+    size_t total = n * (size_t)k;
+    pv r = tuple ? py_tuple_new(total) : py_list_new(total);
+    if (!r)
+        return NULL;
+    pv *dst = tuple ? PY_TUPLE(r)->items : PY_LIST(r)->items;
+    for (intptr_t i = 0; i < k; i++)
+        memcpy(dst + (size_t)i * n, items, n * sizeof(pv));
+    return r;
+}
+
+static pv list_mul(pv a, pv b)
+{
+    if (PY_ISLIST(a) && PY_ISINT(b))
+        return repeat_items(PY_LIST(a)->items, PY_LIST(a)->n, b, 0);
+    if (PY_ISLIST(b) && PY_ISINT(a))
+        return repeat_items(PY_LIST(b)->items, PY_LIST(b)->n, a, 0);
+    if (PY_ISLIST(a) && !(py_typeof(b)->flags & PY_TF_HEAP))
+        return py_raise(py_exc_TypeError, "can't multiply sequence by non-int of type '%s'", py_tname(b));
+    return py_NotImplemented;
+}
+
+/* list iterator: reads under the list's lock each step */
+typedef struct { py_obj ob; pv seq; size_t i; int rev; } seq_iter;
+static py_type list_iter_type, tuple_iter_type, gen_seq_iter_type;
+
+static pv list_iter(pv o)
+{
+    seq_iter *it = (seq_iter *)py_new(&list_iter_type, sizeof(seq_iter));
+    it->seq = o;
+    return (pv)it;
+}
+static pv list_iter_next(pv o)
+{
+    seq_iter *it = (seq_iter *)o;
+    py_list *l = PY_LIST(it->seq);
+    pv r = NULL;
+    PY_LOCK_R(it->seq);
+    if (!it->rev) {
+        if (it->i < l->n)
+            r = l->items[it->i++];
+    } else if (it->i > 0 && it->i <= l->n)
+        r = l->items[--it->i];
+    PY_UNLOCK_R(it->seq);
+    return r;
+}
+static pv self_iter(pv o) { return o; }
+static pv iter_length_hint(pv self, pv *a, size_t n, pv kw)
+{
+    seq_iter *it = (seq_iter *)self;
+    size_t len = PY_ISLIST(it->seq) ? PY_LIST(it->seq)->n : PY_TUPLE(it->seq)->n;
+    return PY_MKSMALL(it->rev ? it->i : (len > it->i ? len - it->i : 0));
+}
+static py_type list_iter_type = {.name = "list_iterator", .basicsize = sizeof(seq_iter),
+                                 .iter = self_iter, .next = list_iter_next};
+
+pv py_list_reversed(pv o)
+{
+    seq_iter *it = (seq_iter *)py_new(&list_iter_type, sizeof(seq_iter));
+    it->seq = o;
+    it->i = PY_LIST(o)->n;
+    it->rev = 1;
+    it->ob.type = &list_iter_type;
+    return (pv)it;
+}
+
+/* merge sort (stable) over (key, value) pairs */
+typedef struct { pv k, v; } kv;
+static int kv_less(kv *a, kv *b, int reverse, int *err)
+{
+    int r = reverse ? py_lt(a->k, b->k) : py_lt(b->k, a->k);
+    if (r < 0)
+        *err = 1;
+    return r > 0; /* "b strictly before a" */
+}
+static void merge_sort(kv *a, kv *tmp, size_t n, int reverse, int *err)
+{
+    if (n < 2 || *err)
+        return;
+    if (n <= 8) {
+        for (size_t i = 1; i < n && !*err; i++) {
+            kv x = a[i];
+            size_t j = i;
+            while (j > 0 && kv_less(&a[j - 1], &x, reverse, err))
+                a[j] = a[j - 1], j--;
+            a[j] = x;
+        }
+        return;
+    }
+    size_t m = n / 2;
+    merge_sort(a, tmp, m, reverse, err);
+    merge_sort(a + m, tmp, n - m, reverse, err);
+    if (*err)
+        return;
+    if (!kv_less(&a[m - 1], &a[m], reverse, err))
+        return; /* already ordered */
+    memcpy(tmp, a, m * sizeof(kv));
+    size_t i = 0, j = m, k = 0;
+    while (i < m && j < n && !*err) {
+        if (kv_less(&tmp[i], &a[j], reverse, err))
+            a[k++] = a[j++];
+        else
+            a[k++] = tmp[i++];
+    }
+    while (i < m)
+        a[k++] = tmp[i++];
+}
+
+pv py_list_sort(pv o, pv key, int reverse)
+{
+    py_list *l = PY_LIST(o);
+    size_t n = l->n;
+    kv *a = GC_MALLOC((n + 1) * sizeof(kv)), *tmp = GC_MALLOC((n / 2 + 2) * sizeof(kv));
+    if (!a || !tmp)
+        return py_raise_nomem();
+    pv *saved = l->items;
+    for (size_t i = 0; i < n; i++) {
+        a[i].v = saved[i];
+        if (key && key != py_None) {
+            a[i].k = py_call1(key, saved[i]);
+            if (!a[i].k)
+                return NULL;
+        } else
+            a[i].k = saved[i];
+    }
+    /* as CPython: the list appears empty while sorting */
+    l->n = 0;
+    l->items = NULL;
+    l->cap = 0;
+    int err = 0;
+    merge_sort(a, tmp, n, reverse, &err);
+    int modified = l->n != 0;
+    l->items = GC_MALLOC((n + 1) * sizeof(pv));
+    l->cap = n + 1;
+    l->n = n;
+    for (size_t i = 0; i < n; i++)
+        l->items[i] = err ? saved[i] : a[i].v;
+    if (err)
+        return NULL;
+    if (modified)
+        return py_raise(py_exc_ValueError, "list modified during sort");
+    return py_None;
+}
+
+/* list methods */
+static pv lm_append(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("append", n, 1, 1) < 0)
+        return NULL;
+    return py_list_append(s, a[0]) < 0 ? NULL : py_None;
+}
+static pv lm_extend(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("extend", n, 1, 1) < 0)
+        return NULL;
+    return py_list_extend(s, a[0]) < 0 ? NULL : py_None;
+}
+static pv lm_insert(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("insert", n, 2, 2) < 0)
+        return NULL;
+    int err = 0;
+    intptr_t i = py_index(a[0], &err);
+    if (err)
+        return NULL;
+    py_list *l = PY_LIST(s);
+    PY_LOCK(s);
+    if (list_grow_locked(l, l->n + 1) < 0)
+        return NULL;
+    if (i < 0) {
+        i += (intptr_t)l->n;
+        if (i < 0)
+            i = 0;
+    }
+    if ((size_t)i > l->n)
+        i = (intptr_t)l->n;
+    memmove(l->items + i + 1, l->items + i, (l->n - (size_t)i) * sizeof(pv));
+    l->items[i] = a[1];
+    l->n++;
+    PY_UNLOCK(s);
+    return py_None;
+}
+static pv lm_pop(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("pop", n, 0, 1) < 0)
+        return NULL;
+    py_list *l = PY_LIST(s);
+    intptr_t i = -1;
+    if (n) {
+        int err = 0;
+        i = py_index(a[0], &err);
+        if (err)
+            return NULL;
+    }
+    PY_LOCK(s);
+    if (l->n == 0) {
+        PY_UNLOCK(s);
+        return py_raise(py_exc_IndexError, "pop from empty list");
+    }
+    if (i < 0)
+        i += (intptr_t)l->n;
+    if (i < 0 || (size_t)i >= l->n) {
+        PY_UNLOCK(s);
+        return py_raise(py_exc_IndexError, "pop index out of range");
+    }
+    pv r = l->items[i];
+    memmove(l->items + i, l->items + i + 1, (l->n - (size_t)i - 1) * sizeof(pv));
+    l->n--;
+    PY_UNLOCK(s);
+    return r;
+}
+static pv lm_remove(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("remove", n, 1, 1) < 0)
+        return NULL;
+    py_list *l = PY_LIST(s);
+    for (size_t i = 0; i < l->n; i++) {
+        int r = py_eq(l->items[i], a[0]);
+        if (r < 0)
+            return NULL;
+        if (r) {
+            PY_LOCK(s);
+            if (i < l->n) {
+                memmove(l->items + i, l->items + i + 1, (l->n - i - 1) * sizeof(pv));
+                l->n--;
+            }
+            PY_UNLOCK(s);
+            return py_None;
+        }
+    }
+    return py_raise(py_exc_ValueError, "list.remove(x): x not in list");
+}
+static pv lm_index(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("index", n, 1, 3) < 0)
+        return NULL;
+    py_list *l = PY_LIST(s);
+    intptr_t lo = 0, hi = (intptr_t)l->n;
+    int err = 0;
+    if (n > 1) {
+        lo = py_index(a[1], &err);
+        if (lo < 0 && (lo += (intptr_t)l->n) < 0)
+            lo = 0;
+    }
+    if (n > 2) {
+        hi = py_index(a[2], &err);
+        if (hi < 0 && (hi += (intptr_t)l->n) < 0)
+            hi = 0;
+    }
+    if (err)
+        return NULL;
+    for (intptr_t i = lo; i < hi && (size_t)i < l->n; i++) {
+        int r = py_eq(l->items[i], a[0]);
+        if (r < 0)
+            return NULL;
+        if (r)
+            return PY_MKSMALL(i);
+    }
+    pv rr = py_repr(a[0]);
+    (void)rr;
+    return py_raise(py_exc_ValueError, "%s is not in list", rr ? py_cstr(rr) : "?");
+}
+static pv lm_count(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("count", n, 1, 1) < 0)
+        return NULL;
+    py_list *l = PY_LIST(s);
+    intptr_t c = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        int r = py_eq(l->items[i], a[0]);
+        if (r < 0)
+            return NULL;
+        c += r;
+    }
+    return PY_MKSMALL(c);
+}
+static pv lm_reverse(pv s, pv *a, size_t n, pv kw)
+{
+    py_list *l = PY_LIST(s);
+    PY_LOCK(s);
+    for (size_t i = 0; i < l->n / 2; i++) {
+        pv t = l->items[i];
+        l->items[i] = l->items[l->n - 1 - i];
+        l->items[l->n - 1 - i] = t;
+    }
+    PY_UNLOCK(s);
+    return py_None;
+}
+static pv lm_clear(pv s, pv *a, size_t n, pv kw)
+{
+    PY_LOCK(s);
+    PY_LIST(s)->n = 0;
+    PY_LIST(s)->items = NULL;
+    PY_LIST(s)->cap = 0;
+    PY_UNLOCK(s);
+    return py_None;
+}
+static pv lm_copy(pv s, pv *a, size_t n, pv kw) { return py_list_from(PY_LIST(s)->items, PY_LIST(s)->n); }
+static pv lm_sort(pv s, pv *a, size_t n, pv kw)
+{
+    if (n)
+        return py_raise(py_exc_TypeError, "sort() takes no positional arguments");
+    static const char *const allowed[] = {"key", "reverse", NULL};
+    if (py_kwcheck("sort", kw, allowed) < 0)
+        return NULL;
+    pv key = py_kwarg(kw, a, "key"), rev = py_kwarg(kw, a, "reverse");
+    int r = rev ? py_truth(rev) : 0;
+    if (r < 0)
+        return NULL;
+    return py_list_sort(s, key, r);
+}
+static pv lm_reversed(pv s, pv *a, size_t n, pv kw) { return py_list_reversed(s); }
+static pv lm_init(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("list", n, 0, 1) < 0)
+        return NULL;
+    PY_LIST(s)->n = 0;
+    if (n)
+        return py_list_extend(s, a[0]) < 0 ? NULL : py_None;
+    return py_None;
+}
+static pv lm_iadd(pv s, pv *a, size_t n, pv kw)
+{
+    return py_list_extend(s, a[0]) < 0 ? NULL : s;
+}
+static pv lm_imul(pv s, pv *a, size_t n, pv kw)
+{
+    pv r = repeat_items(PY_LIST(s)->items, PY_LIST(s)->n, a[0], 0);
+    if (!r)
+        return NULL;
+    PY_LIST(s)->items = PY_LIST(r)->items;
+    PY_LIST(s)->n = PY_LIST(r)->n;
+    PY_LIST(s)->cap = PY_LIST(r)->cap;
+    return s;
+}
+static pv lm_getitem(pv s, pv *a, size_t n, pv kw) { return list_getitem(s, a[0]); }
+static pv lm_setitem(pv s, pv *a, size_t n, pv kw) { return list_setitem(s, a[0], a[1]) < 0 ? NULL : py_None; }
+static pv lm_delitem(pv s, pv *a, size_t n, pv kw) { return list_setitem(s, a[0], NULL) < 0 ? NULL : py_None; }
+static pv lm_len(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(PY_LIST(s)->n); }
+static pv lm_contains(pv s, pv *a, size_t n, pv kw)
+{
+    int r = list_contains(s, a[0]);
+    return r < 0 ? NULL : PY_BOOL(r);
+}
+static pv lm_iter(pv s, pv *a, size_t n, pv kw) { return list_iter(s); }
+static pv lm_add(pv s, pv *a, size_t n, pv kw) { return list_add(s, a[0]); }
+static pv lm_repr(pv s, pv *a, size_t n, pv kw) { return list_repr(s); }
+static pv lm_eq(pv s, pv *a, size_t n, pv kw) { return list_richcmp(s, a[0], PY_EQ); }
+
+static pv list_new_t(py_type *t, pv *args, size_t n, pv kw)
+{
+    py_list *l = (py_list *)py_new(t, t->basicsize);
+    if (t == &py_list_type) {
+        if (py_nargs("list", n, 0, 1) < 0)
+            return NULL;
+        if (n && py_list_extend((pv)l, args[0]) < 0)
+            return NULL;
+    }
+    return (pv)l;
+}
+
+static pv list_call_init(pv l) { return l; }
+
+py_type py_list_type = {
+    .name = "list", .basicsize = sizeof(py_list), .dictoffset = offsetof(py_list, dict),
+    .repr = list_repr, .len = list_len, .getitem = list_getitem, .setitem = list_setitem,
+    .contains = list_contains, .richcmp = list_richcmp, .iter = list_iter,
+    .tp_new = list_new_t, .flags = PY_TF_BASETYPE,
+    .nb = {[PY_NB_ADD] = list_add, [PY_NB_MUL] = list_mul}};
+
+/* ---------------- tuple ---------------- */
+
+pv py_tuple_new(size_t n)
+{
+    static py_tuple *empty;
+    if (n == 0 && empty)
+        return (pv)empty;
+    py_tuple *t = (py_tuple *)py_alloc(sizeof(py_tuple) + n * sizeof(pv));
+    if (!t)
+        return py_raise_nomem();
+    t->ob.type = &py_tuple_type;
+    t->hash = -1;
+    t->n = n;
+    if (n == 0 && !empty) {
+        empty = GC_MALLOC_UNCOLLECTABLE(sizeof(py_tuple));
+        *empty = *t;
+        return (pv)empty;
+    }
+    return (pv)t;
+}
+
+pv py_tuple_from(pv *items, size_t n)
+{
+    pv t = py_tuple_new(n);
+    if (t && n)
+        memcpy(PY_TUPLE(t)->items, items, n * sizeof(pv));
+    return t;
+}
+
+pv py_tuple_pack(size_t n, ...)
+{
+    pv t = py_tuple_new(n);
+    va_list ap;
+    va_start(ap, n);
+    for (size_t i = 0; i < n; i++)
+        PY_TUPLE(t)->items[i] = va_arg(ap, pv);
+    va_end(ap);
+    return t;
+}
+
+static pv tuple_repr(pv o)
+{
+    if (PY_TUPLE(o)->n == 0)
+        return py_str_c("()");
+    if (py_repr_enter(o))
+        return py_str_c("(...)");
+    pv r = seq_repr(PY_TUPLE(o)->items, PY_TUPLE(o)->n, "(", ")", 1);
+    py_repr_leave(o);
+    return r;
+}
+
+static intptr_t tuple_hash(pv o)
+{
+    py_tuple *t = PY_TUPLE(o);
+    if (t->hash != -1)
+        return t->hash;
+    const uint64_t P1 = 11400714785074694791ULL, P2 = 14029467366897019727ULL,
+                   P5 = 2870177450012600261ULL;
+    uint64_t acc = P5;
+    for (size_t i = 0; i < t->n; i++) {
+        intptr_t h = py_hash(t->items[i]);
+        if (h == -1)
+            return -1;
+        acc += (uint64_t)h * P2;
+        acc = (acc << 31) | (acc >> 33);
+        acc *= P1;
+    }
+    acc += t->n ^ (P5 ^ 3527539UL);
+    intptr_t r = acc == (uint64_t)-1 ? 1546275796 : (intptr_t)acc;
+    t->hash = r;
+    return r;
+}
+
+static intptr_t tuple_len(pv o) { return (intptr_t)PY_TUPLE(o)->n; }
+
+static pv tuple_getitem(pv o, pv k)
+{
+    py_tuple *t = PY_TUPLE(o);
+    if (PY_ISSMALL(k)) {
+        intptr_t i = PY_SMALLVAL(k);
+        if (i < 0)
+            i += (intptr_t)t->n;
+        if (i < 0 || (size_t)i >= t->n)
+            return py_raise(py_exc_IndexError, "tuple index out of range");
+        return t->items[i];
+    }
+    if (PY_IS(k, slice)) {
+        intptr_t a, b, st;
+        size_t len;
+        if (py_slice_indices(k, t->n, &a, &b, &st, &len) < 0)
+            return NULL;
+        if (st == 1 && len == t->n && PY_IS(o, tuple))
+            return o;
+        pv r = py_tuple_new(len);
+        for (size_t i = 0; i < len; i++)
+            PY_TUPLE(r)->items[i] = t->items[a + (intptr_t)i * st];
+        return r;
+    }
+    int err = 0;
+    intptr_t i = py_index(k, &err);
+    if (err) {
+        py_exc_clear();
+        return py_raise(py_exc_TypeError, "tuple indices must be integers or slices, not %s", py_tname(k));
+    }
+    return tuple_getitem(o, PY_MKSMALL(i));
+}
+
+static int tuple_contains(pv o, pv v)
+{
+    py_tuple *t = PY_TUPLE(o);
+    for (size_t i = 0; i < t->n; i++) {
+        int r = py_eq(t->items[i], v);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+static pv tuple_richcmp(pv a, pv b, int op)
+{
+    if (!PY_ISTUPLE(b))
+        return py_NotImplemented;
+    if ((op == PY_EQ || op == PY_NE) && PY_TUPLE(a)->n != PY_TUPLE(b)->n)
+        return PY_BOOL(op == PY_NE);
+    return seq_cmp(PY_TUPLE(a)->items, PY_TUPLE(a)->n, PY_TUPLE(b)->items, PY_TUPLE(b)->n, op);
+}
+
+static pv tuple_add(pv a, pv b)
+{
+    if (!PY_ISTUPLE(a) || !PY_ISTUPLE(b)) {
+        if (PY_ISTUPLE(a) && !(py_typeof(b)->flags & PY_TF_HEAP))
+            return py_raise(py_exc_TypeError, "can only concatenate tuple (not \"%s\") to tuple", py_tname(b));
+        return py_NotImplemented;
+    }
+    size_t na = PY_TUPLE(a)->n, nb = PY_TUPLE(b)->n;
+    pv r = py_tuple_new(na + nb);
+    memcpy(PY_TUPLE(r)->items, PY_TUPLE(a)->items, na * sizeof(pv));
+    memcpy(PY_TUPLE(r)->items + na, PY_TUPLE(b)->items, nb * sizeof(pv));
+    return r;
+}
+
+static pv tuple_mul(pv a, pv b)
+{
+    if (PY_ISTUPLE(a) && PY_ISINT(b))
+        return repeat_items(PY_TUPLE(a)->items, PY_TUPLE(a)->n, b, 1);
+    if (PY_ISTUPLE(b) && PY_ISINT(a))
+        return repeat_items(PY_TUPLE(b)->items, PY_TUPLE(b)->n, a, 1);
+    return py_NotImplemented;
+}
+
+static pv tuple_iter(pv o)
+{
+    seq_iter *it = (seq_iter *)py_new(&tuple_iter_type, sizeof(seq_iter));
+    it->seq = o;
+    return (pv)it;
+}
+static pv tuple_iter_next(pv o)
+{
+    seq_iter *it = (seq_iter *)o;
+    py_tuple *t = PY_TUPLE(it->seq);
+    return it->i < t->n ? t->items[it->i++] : NULL;
+}
+static py_type tuple_iter_type = {.name = "tuple_iterator", .basicsize = sizeof(seq_iter),
+                                  .iter = self_iter, .next = tuple_iter_next};
+
+static pv tm_index(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("index", n, 1, 3) < 0)
+        return NULL;
+    py_tuple *t = PY_TUPLE(s);
+    for (size_t i = 0; i < t->n; i++) {
+        int r = py_eq(t->items[i], a[0]);
+        if (r < 0)
+            return NULL;
+        if (r)
+            return PY_MKSMALL(i);
+    }
+    return py_raise(py_exc_ValueError, "tuple.index(x): x not in tuple");
+}
+static pv tm_count(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("count", n, 1, 1) < 0)
+        return NULL;
+    py_tuple *t = PY_TUPLE(s);
+    intptr_t c = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        int r = py_eq(t->items[i], a[0]);
+        if (r < 0)
+            return NULL;
+        c += r;
+    }
+    return PY_MKSMALL(c);
+}
+static pv tm_getnewargs(pv s, pv *a, size_t n, pv kw) { return py_tuple_pack(1, py_tuple_from(PY_TUPLE(s)->items, PY_TUPLE(s)->n)); }
+static pv tm_len(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(PY_TUPLE(s)->n); }
+static pv tm_getitem(pv s, pv *a, size_t n, pv kw) { return tuple_getitem(s, a[0]); }
+
+static pv tuple_new_t(py_type *t, pv *args, size_t n, pv kw)
+{
+    if (py_nargs("tuple", n, 0, 1) < 0)
+        return NULL;
+    pv r = n ? py_to_tuple(args[0]) : py_tuple_new(0);
+    if (!r || t == &py_tuple_type)
+        return r;
+    size_t k = PY_TUPLE(r)->n;
+    py_tuple *o = (py_tuple *)GC_MALLOC(sizeof(py_tuple) + k * sizeof(pv));
+    o->ob.type = t;
+    o->hash = -1;
+    o->n = k;
+    memcpy(o->items, PY_TUPLE(r)->items, k * sizeof(pv));
+    return (pv)o;
+}
+
+py_type py_tuple_type = {
+    .name = "tuple", .basicsize = sizeof(py_tuple), .repr = tuple_repr, .hash = tuple_hash,
+    .len = tuple_len, .getitem = tuple_getitem, .contains = tuple_contains,
+    .richcmp = tuple_richcmp, .iter = tuple_iter, .tp_new = tuple_new_t, .flags = PY_TF_BASETYPE,
+    .nb = {[PY_NB_ADD] = tuple_add, [PY_NB_MUL] = tuple_mul}};
+
+/* ---------------- sequence iterator (old __getitem__ protocol) ---------------- */
+
+static pv gen_seq_next(pv o)
+{
+    seq_iter *it = (seq_iter *)o;
+    if (!it->seq)
+        return NULL;
+    pv r = py_getitem(it->seq, PY_MKSMALL(it->i));
+    if (!r) {
+        if (py_exc_matches(py_exc_IndexError) || py_exc_matches(py_exc_StopIteration))
+            py_exc_clear();
+        it->seq = NULL;
+        return NULL;
+    }
+    it->i++;
+    return r;
+}
+static py_type gen_seq_iter_type = {.name = "iterator", .basicsize = sizeof(seq_iter),
+                                    .iter = self_iter, .next = gen_seq_next};
+pv py_seq_iter_new(pv seq)
+{
+    seq_iter *it = (seq_iter *)py_new(&gen_seq_iter_type, sizeof(seq_iter));
+    it->seq = seq;
+    return (pv)it;
+}
+
+/* ---------------- range ---------------- */
+
+typedef struct { py_obj ob; intptr_t cur, step, left; } range_iter;
+static py_type range_iter_type;
+
+static pv range_new_t(py_type *t, pv *args, size_t n, pv kw)
+{
+    if (n < 1 || n > 3) {
+        if (n == 0)
+            return py_raise(py_exc_TypeError, "range expected at least 1 argument, got 0");
+        return py_raise(py_exc_TypeError, "range expected at most 3 arguments, got %zu", n);
+    }
+    intptr_t v[3] = {0, 0, 1};
+    for (size_t i = 0; i < n; i++) {
+        if (PY_ISFLOAT(args[i]) || (!PY_ISINT(args[i]) && !(py_typeof(args[i])->flags & PY_TF_HEAP)))
+            return py_raise(py_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                            py_tname(args[i]));
+        int err = 0;
+        v[i] = py_index(args[i], &err);
+        if (err)
+            return NULL;
+    }
+    py_range *r = (py_range *)py_new(&py_range_type, sizeof(py_range));
+    if (n == 1) {
+        r->start = 0;
+        r->stop = v[0];
+        r->step = 1;
+    } else {
+        r->start = v[0];
+        r->stop = v[1];
+        r->step = n == 3 ? v[2] : 1;
+    }
+    if (r->step == 0)
+        return py_raise(py_exc_ValueError, "range() arg 3 must not be zero");
+    if (r->step > 0)
+        r->len = r->start < r->stop ? (r->stop - r->start - 1) / r->step + 1 : 0;
+    else
+        r->len = r->start > r->stop ? (r->start - r->stop - 1) / (-r->step) + 1 : 0;
+    return (pv)r;
+}
+
+static pv range_repr(pv o)
+{
+    py_range *r = (py_range *)o;
+    if (r->step == 1)
+        return py_str_fmt("range(%ld, %ld)", (long)r->start, (long)r->stop);
+    return py_str_fmt("range(%ld, %ld, %ld)", (long)r->start, (long)r->stop, (long)r->step);
+}
+static intptr_t range_len(pv o) { return ((py_range *)o)->len; }
+static pv range_getitem(pv o, pv k)
+{
+    py_range *r = (py_range *)o;
+    if (PY_IS(k, slice)) {
+        intptr_t a, b, st;
+        size_t len;
+        if (py_slice_indices(k, (size_t)r->len, &a, &b, &st, &len) < 0)
+            return NULL;
+        py_range *s = (py_range *)py_new(&py_range_type, sizeof(py_range));
+        s->start = r->start + a * r->step;
+        s->step = r->step * st;
+        s->stop = s->start + (intptr_t)len * s->step;
+        s->len = (intptr_t)len;
+        return (pv)s;
+    }
+    int err = 0;
+    intptr_t i = py_index(k, &err);
+    if (err)
+        return NULL;
+    if (i < 0)
+        i += r->len;
+    if (i < 0 || i >= r->len)
+        return py_raise(py_exc_IndexError, "range object index out of range");
+    return PY_MKSMALL(r->start + i * r->step);
+}
+static int range_contains(pv o, pv v)
+{
+    py_range *r = (py_range *)o;
+    if (!PY_ISSMALL(v)) {
+        if (PY_ISINT(v) || PY_ISFLOAT(v) || !PY_ISINT(v)) {
+            /* generic: compare each (rare) */
+            for (intptr_t i = 0; i < r->len; i++) {
+                int e = py_eq(PY_MKSMALL(r->start + i * r->step), v);
+                if (e)
+                    return e;
+            }
+        }
+        return 0;
+    }
+    intptr_t x = PY_SMALLVAL(v);
+    if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop))
+        return 0;
+    return (x - r->start) % r->step == 0;
+}
+static pv range_iter_slot(pv o)
+{
+    py_range *r = (py_range *)o;
+    range_iter *it = (range_iter *)py_new(&range_iter_type, sizeof(range_iter));
+    it->cur = r->start;
+    it->step = r->step;
+    it->left = r->len;
+    return (pv)it;
+}
+static pv range_iter_next(pv o)
+{
+    range_iter *it = (range_iter *)o;
+    if (it->left <= 0)
+        return NULL;
+    it->left--;
+    intptr_t v = it->cur;
+    it->cur += it->step;
+    return PY_MKSMALL(v);
+}
+static py_type range_iter_type = {.name = "range_iterator", .basicsize = sizeof(range_iter),
+                                  .iter = self_iter, .next = range_iter_next};
+pv py_range_reversed(pv o)
+{
+    py_range *r = (py_range *)o;
+    range_iter *it = (range_iter *)py_new(&range_iter_type, sizeof(range_iter));
+    it->cur = r->start + (r->len - 1) * r->step;
+    it->step = -r->step;
+    it->left = r->len;
+    return (pv)it;
+}
+static pv range_richcmp(pv a, pv b, int op)
+{
+    if (!PY_IS(b, range) || (op != PY_EQ && op != PY_NE))
+        return py_NotImplemented;
+    py_range *x = (py_range *)a, *y = (py_range *)b;
+    int eq = x->len == y->len && (x->len == 0 || (x->start == y->start && (x->len == 1 || x->step == y->step)));
+    return PY_BOOL(op == PY_EQ ? eq : !eq);
+}
+static intptr_t range_hash(pv o)
+{
+    py_range *r = (py_range *)o;
+    pv t = py_tuple_pack(3, PY_MKSMALL(r->len), PY_MKSMALL(r->start), PY_MKSMALL(r->step));
+    return py_hash(t);
+}
+static pv rm_index(pv s, pv *a, size_t n, pv kw)
+{
+    py_range *r = (py_range *)s;
+    if (n == 1 && range_contains(s, a[0]) == 1)
+        return PY_MKSMALL((PY_SMALLVAL(a[0]) - r->start) / r->step);
+    return py_raise(py_exc_ValueError, "value is not in range");
+}
+static pv rm_count(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(n == 1 && range_contains(s, a[0]) == 1); }
+static pv rm_start(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(((py_range *)s)->start); }
+static pv rm_stop(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(((py_range *)s)->stop); }
+static pv rm_step(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(((py_range *)s)->step); }
+
+py_type py_range_type = {.name = "range", .basicsize = sizeof(py_range), .repr = range_repr,
+                         .len = range_len, .getitem = range_getitem, .contains = range_contains,
+                         .iter = range_iter_slot, .tp_new = range_new_t, .richcmp = range_richcmp,
+                         .hash = range_hash};
+
+/* ---------------- slice ---------------- */
+
+static pv slice_repr(pv o)
+{
+    py_slice *s = (py_slice *)o;
+    pv a = py_repr(s->start), b = py_repr(s->stop), c = py_repr(s->step);
+    if (!a || !b || !c)
+        return NULL;
+    return py_str_fmt("slice(%s, %s, %s)", py_cstr(a), py_cstr(b), py_cstr(c));
+}
+static pv slice_new_t(py_type *t, pv *args, size_t n, pv kw)
+{
+    if (n < 1 || n > 3)
+        return py_raise(py_exc_TypeError, "slice expected at least 1 argument, got %zu", n);
+    if (n == 1)
+        return py_slice_new(py_None, args[0], py_None);
+    return py_slice_new(args[0], args[1], n == 3 ? args[2] : py_None);
+}
+static pv slice_getattr(pv o, pv name)
+{
+    py_slice *s = (py_slice *)o;
+    const char *n = py_cstr(name);
+    if (!strcmp(n, "start"))
+        return s->start;
+    if (!strcmp(n, "stop"))
+        return s->stop;
+    if (!strcmp(n, "step"))
+        return s->step;
+    return py_generic_getattr(o, name);
+}
+static pv sm_indices(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("indices", n, 1, 1) < 0)
+        return NULL;
+    int err = 0;
+    intptr_t len = py_index(a[0], &err);
+    if (err)
+        return NULL;
+    intptr_t x, y, z;
+    size_t sl;
+    if (py_slice_indices(s, (size_t)len, &x, &y, &z, &sl) < 0)
+        return NULL;
+    return py_tuple_pack(3, PY_MKSMALL(x), PY_MKSMALL(y), PY_MKSMALL(z));
+}
+static pv slice_richcmp(pv a, pv b, int op)
+{
+    if (!PY_IS(b, slice) || (op != PY_EQ && op != PY_NE))
+        return py_NotImplemented;
+    py_slice *x = (py_slice *)a, *y = (py_slice *)b;
+    pv ta = py_tuple_pack(3, x->start, x->stop, x->step), tb = py_tuple_pack(3, y->start, y->stop, y->step);
+    return py_richcmp(ta, tb, op);
+}
+py_type py_slice_type = {.name = "slice", .basicsize = sizeof(py_slice), .repr = slice_repr,
+                         .tp_new = slice_new_t, .getattr = slice_getattr, .richcmp = slice_richcmp};
+
+void py_list_init(void)
+{
+    py_type *ts[] = {&py_list_type, &py_tuple_type, &py_range_type, &py_slice_type,
+                     &list_iter_type, &tuple_iter_type, &gen_seq_iter_type, &range_iter_type};
+    for (size_t i = 0; i < sizeof ts / sizeof *ts; i++)
+        py_type_ready(ts[i]);
+    struct { const char *n; py_cfn f; } lm[] = {
+        {"append", lm_append}, {"extend", lm_extend}, {"insert", lm_insert}, {"pop", lm_pop},
+        {"remove", lm_remove}, {"index", lm_index}, {"count", lm_count},
+        {"reverse", lm_reverse}, {"clear", lm_clear}, {"copy", lm_copy}, {"sort", lm_sort},
+        {"__reversed__", lm_reversed}, {"__init__", lm_init}, {"__iadd__", lm_iadd},
+        {"__imul__", lm_imul}, {"__getitem__", lm_getitem}, {"__setitem__", lm_setitem},
+        {"__delitem__", lm_delitem}, {"__len__", lm_len}, {"__contains__", lm_contains},
+        {"__iter__", lm_iter}, {"__add__", lm_add}, {"__repr__", lm_repr}, {"__eq__", lm_eq}};
+    for (size_t i = 0; i < sizeof lm / sizeof *lm; i++)
+        py_add_method(&py_list_type, lm[i].n, lm[i].f);
+    py_list_type.hash = NULL;
+    py_add_method(&py_tuple_type, "index", tm_index);
+    py_add_method(&py_tuple_type, "count", tm_count);
+    py_add_method(&py_tuple_type, "__getnewargs__", tm_getnewargs);
+    py_add_method(&py_tuple_type, "__len__", tm_len);
+    py_add_method(&py_tuple_type, "__getitem__", tm_getitem);
+    py_add_method(&py_range_type, "index", rm_index);
+    py_add_method(&py_range_type, "count", rm_count);
+    py_add_getter(&py_range_type, "start", rm_start);
+    py_add_getter(&py_range_type, "stop", rm_stop);
+    py_add_getter(&py_range_type, "step", rm_step);
+    py_add_method(&py_slice_type, "indices", sm_indices);
+    py_add_method(&list_iter_type, "__length_hint__", iter_length_hint);
+    (void)list_call_init;
+}

@@ -1,0 +1,409 @@
+/* py_mod_random.c: the random module over py_mt (CPython's Mersenne Twister
+ * and algorithms). A Random object is a shared mutable object: every draw
+ * holds its lock (PY_LOCK) because it advances the state. */
+#include "py_vm.h"
+#include "py_lock.h"
+#include "py_mt.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct {
+    py_obj ob;
+    py_mt mt;
+    double gauss_next;
+    int has_gauss;
+    pv dict;
+} py_random;
+
+static py_type random_type;
+
+static int seed_obj(py_random *r, pv a)
+{
+    if (!a || a == py_None) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        uint32_t key[4] = {(uint32_t)ts.tv_nsec, (uint32_t)ts.tv_sec, (uint32_t)getpid(),
+                           (uint32_t)(uintptr_t)r};
+        py_mt_init_by_array(&r->mt, key, 4);
+        return 0;
+    }
+    pv v = a;
+    if (!PY_ISINT(a)) {
+        if (PY_ISSTR(a) || PY_ISFLOAT(a) || PY_IS(a, tuple)) {
+            intptr_t h = py_hash(a);
+            if (h == -1 && py_cur->exc)
+                return -1;
+            v = py_int_from_i64(h);
+        } else {
+            py_raise(py_exc_TypeError, "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
+            return -1;
+        }
+    }
+    mpz_t z;
+    mpz_init(z);
+    py_int_to_mpz(v, z);
+    mpz_abs(z, z);
+    size_t nw = (mpz_sizeinbase(z, 2) + 31) / 32;
+    uint32_t *words = GC_MALLOC_ATOMIC((nw + 1) * sizeof(uint32_t));
+    size_t cnt = 0;
+    mpz_export(words, &cnt, -1, sizeof(uint32_t), 0, 0, z);
+    py_mt_seed_words(&r->mt, words, cnt);
+    r->has_gauss = 0;
+    return 0;
+}
+
+static pv rnd_new(py_type *t, pv *a, size_t n, pv kw)
+{
+    py_random *r = (py_random *)py_new(t, sizeof(py_random));
+    if (seed_obj(r, n ? a[0] : NULL) < 0)
+        return NULL;
+    return (pv)r;
+}
+
+#define R ((py_random *)s)
+
+static pv r_seed(pv s, pv *a, size_t n, pv kw)
+{
+    PY_LOCK(s);
+    int rc = seed_obj(R, n ? a[0] : py_kwarg(kw, a + n, "a"));
+    PY_UNLOCK(s);
+    return rc < 0 ? NULL : py_None;
+}
+static pv r_random(pv s, pv *a, size_t n, pv kw)
+{
+    PY_LOCK(s);
+    double d = py_mt_random(&R->mt);
+    PY_UNLOCK(s);
+    return py_float_new(d);
+}
+static pv range_err(py_mt_status st, int64_t a, int64_t b)
+{
+    char buf[256];
+    py_mt_randrange_error(st, a, b, buf, sizeof buf);
+    return py_raise(st == PY_MT_EMPTY_SEQ ? py_exc_IndexError : py_exc_ValueError, "%s", buf);
+}
+static int get_i64(pv v, int64_t *out, const char *what)
+{
+    if (PY_ISFLOAT(v)) {
+        double d = py_float_val(v);
+        if (d != floor(d)) {
+            py_raise(py_exc_ValueError, "non-integer arg 1 for randrange()");
+            return -1;
+        }
+        *out = (int64_t)d;
+        return 0;
+    }
+    if (!PY_ISINT(v)) {
+        py_raise(py_exc_TypeError, "'%s' object cannot be interpreted as an integer", py_tname(v));
+        return -1;
+    }
+    (void)what;
+    return py_int_to_i64(v, out);
+}
+static pv r_randint(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("randint", n, 2, 2) < 0)
+        return NULL;
+    int64_t lo, hi, out;
+    if (get_i64(a[0], &lo, "a") < 0 || get_i64(a[1], &hi, "b") < 0)
+        return NULL;
+    PY_LOCK(s);
+    py_mt_status st = py_mt_randint(&R->mt, lo, hi, &out);
+    PY_UNLOCK(s);
+    if (st != PY_MT_OK)
+        return range_err(st, lo, hi + 1);
+    return py_int_from_i64(out);
+}
+static pv r_randrange(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("randrange", n, 1, 3) < 0)
+        return NULL;
+    int64_t v[3] = {0, 0, 1}, out;
+    for (size_t i = 0; i < n; i++)
+        if (get_i64(a[i], &v[i], "arg") < 0)
+            return NULL;
+    py_mt_status st;
+    PY_LOCK(s);
+    if (n == 1)
+        st = py_mt_randrange1(&R->mt, v[0], &out);
+    else
+        st = py_mt_randrange(&R->mt, v[0], v[1], n == 3 ? v[2] : 1, &out);
+    PY_UNLOCK(s);
+    if (st != PY_MT_OK)
+        return n == 1 ? range_err(st, 0, v[0]) : range_err(st, v[0], v[1]);
+    return py_int_from_i64(out);
+}
+static pv r_getrandbits(pv s, pv *a, size_t n, pv kw)
+{
+    int64_t k;
+    if (py_nargs("getrandbits", n, 1, 1) < 0 || py_int_to_i64(a[0], &k) < 0)
+        return NULL;
+    if (k < 0)
+        return py_raise(py_exc_ValueError, "number of bits must be non-negative");
+    size_t nw = ((size_t)k + 31) / 32;
+    uint32_t *words = GC_MALLOC_ATOMIC((nw + 1) * sizeof(uint32_t));
+    PY_LOCK(s);
+    py_mt_getrandbits_words(&R->mt, (uint64_t)k, words);
+    PY_UNLOCK(s);
+    mpz_t z;
+    mpz_init(z);
+    if (nw)
+        mpz_import(z, nw, -1, sizeof(uint32_t), 0, 0, words);
+    return py_int_from_mpz(z);
+}
+static pv r_choice(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("choice", n, 1, 1) < 0)
+        return NULL;
+    intptr_t len = py_len(a[0]);
+    if (len < 0)
+        return NULL;
+    size_t idx;
+    PY_LOCK(s);
+    py_mt_status st = py_mt_choice_index(&R->mt, (size_t)len, &idx);
+    PY_UNLOCK(s);
+    if (st != PY_MT_OK)
+        return py_raise(py_exc_IndexError, "Cannot choose from an empty sequence");
+    return py_getitem(a[0], PY_MKSMALL(idx));
+}
+static pv r_shuffle(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("shuffle", n, 1, 1) < 0)
+        return NULL;
+    if (PY_ISLIST(a[0])) {
+        PY_LOCK2(s, a[0]);
+        py_mt_shuffle_ptr(&R->mt, (void **)PY_LIST(a[0])->items, PY_LIST(a[0])->n);
+        PY_UNLOCK2(s, a[0]);
+        return py_None;
+    }
+    intptr_t len = py_len(a[0]);
+    if (len < 0)
+        return NULL;
+    size_t *perm = GC_MALLOC_ATOMIC(((size_t)len + 1) * sizeof(size_t));
+    for (intptr_t i = 0; i < len; i++)
+        perm[i] = (size_t)i;
+    pv copy = py_to_list(a[0]);
+    if (!copy)
+        return NULL;
+    PY_LOCK(s);
+    py_mt_shuffle_size(&R->mt, perm, (size_t)len);
+    PY_UNLOCK(s);
+    for (intptr_t i = 0; i < len; i++)
+        if (py_setitem(a[0], PY_MKSMALL(i), PY_LIST(copy)->items[perm[i]]) < 0)
+            return NULL;
+    return py_None;
+}
+static pv r_uniform(pv s, pv *a, size_t n, pv kw)
+{
+    double x, y;
+    if (py_nargs("uniform", n, 2, 2) < 0 || py_as_double(a[0], &x) < 0 || py_as_double(a[1], &y) < 0)
+        return NULL;
+    PY_LOCK(s);
+    double d = py_mt_uniform(&R->mt, x, y);
+    PY_UNLOCK(s);
+    return py_float_new(d);
+}
+static pv r_sample(pv s, pv *a, size_t n, pv kw)
+{
+    pv kv = n > 1 ? a[1] : py_kwarg(kw, a + n, "k");
+    if (n < 1 || !kv)
+        return py_raise(py_exc_TypeError, "sample() missing required argument 'k'");
+    if (PY_ISSETLIKE(a[0]) || PY_ISDICT(a[0]))
+        return py_raise(py_exc_TypeError, "Population must be a sequence.  For dicts or sets, use sorted(d).");
+    pv pop = py_to_list(a[0]);
+    if (!pop)
+        return NULL;
+    int64_t k;
+    if (py_int_to_i64(kv, &k) < 0)
+        return NULL;
+    size_t len = PY_LIST(pop)->n;
+    if (k < 0 || (size_t)k > len)
+        return py_raise(py_exc_ValueError, "Sample larger than population or is negative");
+    size_t *idx = GC_MALLOC_ATOMIC(((size_t)k + 1) * sizeof(size_t));
+    PY_LOCK(s);
+    py_mt_status st = py_mt_sample_indices(&R->mt, len, k, idx);
+    PY_UNLOCK(s);
+    if (st != PY_MT_OK)
+        return py_raise(py_exc_ValueError, "%s", py_mt_status_message(st));
+    pv out = py_list_new((size_t)k);
+    for (int64_t i = 0; i < k; i++)
+        PY_LIST(out)->items[i] = PY_LIST(pop)->items[idx[i]];
+    return out;
+}
+static pv r_choices(pv s, pv *a, size_t n, pv kw)
+{
+    if (n < 1)
+        return py_raise(py_exc_TypeError, "choices() missing required argument 'population'");
+    pv pop = py_to_list(a[0]);
+    if (!pop)
+        return NULL;
+    pv weights = n > 1 ? a[1] : py_kwarg(kw, a + n, "weights");
+    pv cum = py_kwarg(kw, a + n, "cum_weights");
+    pv kv = py_kwarg(kw, a + n, "k");
+    int64_t k = 1;
+    if (kv && py_int_to_i64(kv, &k) < 0)
+        return NULL;
+    size_t len = PY_LIST(pop)->n;
+    pv out = py_list_new(0);
+    if ((!weights || weights == py_None) && (!cum || cum == py_None)) {
+        if (!len)
+            return py_raise(py_exc_IndexError, "Cannot choose from an empty sequence");
+        PY_LOCK(s);
+        for (int64_t i = 0; i < k; i++)
+            py_list_append(out, PY_LIST(pop)->items[py_mt_choices_index(&R->mt, len)]);
+        PY_UNLOCK(s);
+        return out;
+    }
+    double *cw = GC_MALLOC_ATOMIC((len + 1) * sizeof(double));
+    pv wl = py_to_list(weights && weights != py_None ? weights : cum);
+    if (!wl)
+        return NULL;
+    if (PY_LIST(wl)->n != len)
+        return py_raise(py_exc_ValueError, "The number of weights does not match the population");
+    double acc = 0;
+    for (size_t i = 0; i < len; i++) {
+        double w;
+        if (py_as_double(PY_LIST(wl)->items[i], &w) < 0)
+            return NULL;
+        acc = weights && weights != py_None ? acc + w : w;
+        cw[i] = acc;
+    }
+    double total = len ? cw[len - 1] : 0;
+    if (total <= 0)
+        return py_raise(py_exc_ValueError, "Total of weights must be greater than zero");
+    for (int64_t i = 0; i < k; i++) {
+        PY_LOCK(s);
+        double x = py_mt_random(&R->mt) * total;
+        PY_UNLOCK(s);
+        size_t lo = 0, hi = len - 1;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (x < cw[mid])
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        py_list_append(out, PY_LIST(pop)->items[lo]);
+    }
+    return out;
+}
+static double rnd(pv s)
+{
+    PY_LOCK(s);
+    double d = py_mt_random(&R->mt);
+    PY_UNLOCK(s);
+    return d;
+}
+static pv r_gauss(pv s, pv *a, size_t n, pv kw)
+{
+    double mu = 0, sigma = 1;
+    if ((n > 0 && py_as_double(a[0], &mu) < 0) || (n > 1 && py_as_double(a[1], &sigma) < 0))
+        return NULL;
+    double z;
+    if (R->has_gauss) {
+        z = R->gauss_next;
+        R->has_gauss = 0;
+    } else {
+        double x2pi = rnd(s) * 2 * M_PI;
+        double g2rad = sqrt(-2.0 * log(1.0 - rnd(s)));
+        z = cos(x2pi) * g2rad;
+        R->gauss_next = sin(x2pi) * g2rad;
+        R->has_gauss = 1;
+    }
+    return py_float_new(mu + z * sigma);
+}
+static pv r_normalvariate(pv s, pv *a, size_t n, pv kw)
+{
+    double mu = 0, sigma = 1;
+    if ((n > 0 && py_as_double(a[0], &mu) < 0) || (n > 1 && py_as_double(a[1], &sigma) < 0))
+        return NULL;
+    const double magic = 4 * exp(-0.5) / sqrt(2.0);
+    double z;
+    for (;;) {
+        double u1 = rnd(s), u2 = 1.0 - rnd(s);
+        z = magic * (u1 - 0.5) / u2;
+        if (z * z / 4.0 <= -log(u2))
+            break;
+    }
+    return py_float_new(mu + z * sigma);
+}
+static pv r_expovariate(pv s, pv *a, size_t n, pv kw)
+{
+    double l;
+    if (py_nargs("expovariate", n, 1, 1) < 0 || py_as_double(a[0], &l) < 0)
+        return NULL;
+    return py_float_new(-log(1.0 - rnd(s)) / l);
+}
+static pv r_triangular(pv s, pv *a, size_t n, pv kw)
+{
+    double lo = 0, hi = 1, c = 0.5;
+    if ((n > 0 && py_as_double(a[0], &lo) < 0) || (n > 1 && py_as_double(a[1], &hi) < 0))
+        return NULL;
+    if (n > 2 && a[2] != py_None) {
+        double mode;
+        if (py_as_double(a[2], &mode) < 0)
+            return NULL;
+        if (hi == lo)
+            return py_float_new(lo);
+        c = (mode - lo) / (hi - lo);
+    }
+    double u = rnd(s);
+    if (u > c) {
+        u = 1.0 - u;
+        c = 1.0 - c;
+        double t = lo;
+        lo = hi;
+        hi = t;
+    }
+    return py_float_new(lo + (hi - lo) * sqrt(u * c));
+}
+static pv r_getstate(pv s, pv *a, size_t n, pv kw)
+{
+    pv t = py_tuple_new(PY_MT_N + 1);
+    for (int i = 0; i < PY_MT_N; i++)
+        PY_TUPLE(t)->items[i] = PY_MKSMALL(R->mt.mt[i]);
+    PY_TUPLE(t)->items[PY_MT_N] = PY_MKSMALL(R->mt.mti);
+    return py_tuple_pack(3, PY_MKSMALL(3), t, py_None);
+}
+static pv r_setstate(pv s, pv *a, size_t n, pv kw)
+{
+    if (n != 1 || !PY_IS(a[0], tuple) || PY_TUPLE(a[0])->n < 2)
+        return py_raise(py_exc_ValueError, "state vector is the wrong size");
+    pv t = PY_TUPLE(a[0])->items[1];
+    if (!PY_IS(t, tuple) || PY_TUPLE(t)->n != PY_MT_N + 1)
+        return py_raise(py_exc_ValueError, "state vector is the wrong size");
+    for (int i = 0; i < PY_MT_N; i++)
+        R->mt.mt[i] = (uint32_t)PY_SMALLVAL(PY_TUPLE(t)->items[i]);
+    R->mt.mti = (int)PY_SMALLVAL(PY_TUPLE(t)->items[PY_MT_N]);
+    return py_None;
+}
+
+static py_type random_type = {.name = "Random", .basicsize = sizeof(py_random), .tp_new = rnd_new,
+                              .dictoffset = offsetof(py_random, dict), .flags = PY_TF_BASETYPE};
+
+static const struct { const char *n; py_cfn f; } rfns[] = {
+    {"seed", r_seed}, {"random", r_random}, {"randint", r_randint}, {"randrange", r_randrange},
+    {"getrandbits", r_getrandbits}, {"choice", r_choice}, {"shuffle", r_shuffle},
+    {"uniform", r_uniform}, {"sample", r_sample}, {"choices", r_choices}, {"gauss", r_gauss},
+    {"normalvariate", r_normalvariate}, {"expovariate", r_expovariate},
+    {"triangular", r_triangular}, {"getstate", r_getstate}, {"setstate", r_setstate}};
+
+pv py_mod_random(void)
+{
+    if (!random_type.ob.type) {
+        py_type_ready(&random_type);
+        random_type.module = py_intern("random");
+        for (size_t i = 0; i < sizeof rfns / sizeof *rfns; i++)
+            py_add_method(&random_type, rfns[i].n, rfns[i].f);
+    }
+    pv m = py_module_new("random");
+    pv d = ((py_module *)m)->dict;
+    py_dict_sets(d, "Random", (pv)&random_type);
+    pv inst = rnd_new(&random_type, NULL, 0, NULL);
+    for (size_t i = 0; i < sizeof rfns / sizeof *rfns; i++)
+        py_dict_sets(d, rfns[i].n, py_cfunc_new(rfns[i].n, rfns[i].f, inst));
+    return m;
+}
