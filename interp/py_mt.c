@@ -105,6 +105,23 @@ void py_mt_seed_i64(py_mt *m, int64_t a)
     py_mt_seed_words(m, key, 2);
 }
 
+void py_mt_getstate(const py_mt *m, uint32_t state[PY_MT_N + 1])
+{
+    for (int i = 0; i < PY_MT_N; i++)
+        state[i] = m->mt[i];
+    state[PY_MT_N] = (uint32_t)m->mti;
+}
+
+int py_mt_setstate(py_mt *m, const uint32_t state[PY_MT_N + 1])
+{
+    if (state[PY_MT_N] > PY_MT_N)
+        return -1;
+    for (int i = 0; i < PY_MT_N; i++)
+        m->mt[i] = state[i];
+    m->mti = (int)state[PY_MT_N];
+    return 0;
+}
+
 double py_mt_random(py_mt *m)
 {
     uint32_t a = py_mt_genrand32(m) >> 5, b = py_mt_genrand32(m) >> 6;

@@ -60,6 +60,13 @@ uint32_t py_mt_genrand32(py_mt *m);
 void py_mt_seed_words(py_mt *m, const uint32_t *words, size_t nwords);
 void py_mt_seed_i64(py_mt *m, int64_t a);
 
+/* --- getstate()/setstate(): the 625 integers of CPython's state tuple --- */
+/* state[0..624) = mt[], state[624] = the index of the next word. */
+void py_mt_getstate(const py_mt *m, uint32_t state[PY_MT_N + 1]);
+/* Returns 0, or -1 if the index is out of range (CPython: ValueError
+ * "invalid state"); m is unchanged on error. */
+int py_mt_setstate(py_mt *m, const uint32_t state[PY_MT_N + 1]);
+
 /* --- draws ------------------------------------------------------------- */
 /* random(): 53-bit float in [0, 1). */
 double py_mt_random(py_mt *m);

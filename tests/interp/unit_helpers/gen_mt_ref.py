@@ -83,6 +83,12 @@ def main():
     mixed = [r.randrange(1000), r.getrandbits(3), r.randint(0, 2**40),
              int(r.random() * 2**53)]
     out.append(arr("ref_inst99_mixed", mixed, "int64_t", lambda v: "%dLL" % v))
+    random.seed(42)
+    [random.random() for _ in range(3)]
+    st = random.getstate()[1]
+    out.append(arr("ref_seed42_state_probe", [st[0], st[1], st[2], st[623], st[624]],
+                   "uint32_t", lambda v: "%dU" % v))
+    out.append(arr("ref_seed42_after_state", [random.random() for _ in range(2)], "double", hexf))
     sys.stdout.write("".join(out))
 
 

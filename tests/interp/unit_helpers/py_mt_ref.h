@@ -24,3 +24,5 @@ static const size_t ref_seed11_sample_mid[] = {115, 143, 119, 199, 130, 150, 48,
 static const double ref_seed13_uniform[] = {0x1.79a783489b2c8p-1, 0x1.8434d642f43a4p+2, 0x1.8343fa103351ap+2, 0x1.03bc05de7ff8ap+3};
 static const size_t ref_seed17_choices[] = {5, 8, 9, 2, 7, 7};
 static const int64_t ref_inst99_mixed[] = {413LL, 3LL, 503279123773LL, 2237670386856248LL};
+static const uint32_t ref_seed42_state_probe[] = {2468570525U, 44967195U, 2667364560U, 1079217633U, 6U};
+static const double ref_seed42_after_state[] = {0x1.c922b623b8c1cp-3, 0x1.7912c1468f47ep-1};

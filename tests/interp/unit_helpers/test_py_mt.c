@@ -201,6 +201,27 @@ static void test_uniform_and_instance(void)
     CU_ASSERT_EQUAL((int64_t)(py_mt_random(&m) * 9007199254740992.0), ref_inst99_mixed[3]);
 }
 
+static void test_getstate_setstate(void)
+{
+    py_mt m, copy;
+    uint32_t st[PY_MT_N + 1];
+    py_mt_seed_i64(&m, 42);
+    for (int i = 0; i < 3; i++)
+        py_mt_random(&m);
+    py_mt_getstate(&m, st);
+    /* python3: random.seed(42); 3 draws; random.getstate()[1] */
+    CU_ASSERT_EQUAL(st[0], ref_seed42_state_probe[0]);
+    CU_ASSERT_EQUAL(st[1], ref_seed42_state_probe[1]);
+    CU_ASSERT_EQUAL(st[2], ref_seed42_state_probe[2]);
+    CU_ASSERT_EQUAL(st[623], ref_seed42_state_probe[3]);
+    CU_ASSERT_EQUAL(st[624], ref_seed42_state_probe[4]);
+    py_mt_seed_i64(&copy, 7);
+    CU_ASSERT_EQUAL(py_mt_setstate(&copy, st), 0);
+    check_random(&copy, ref_seed42_after_state, NELEM(ref_seed42_after_state));
+    st[PY_MT_N] = PY_MT_N + 1;
+    CU_ASSERT_EQUAL(py_mt_setstate(&copy, st), -1);
+}
+
 int main(void)
 {
     if (CU_initialize_registry() != CUE_SUCCESS)
@@ -218,5 +239,6 @@ int main(void)
     CU_ADD(s, test_choice);
     CU_ADD(s, test_sample);
     CU_ADD(s, test_uniform_and_instance);
+    CU_ADD(s, test_getstate_setstate);
     return cu_run();
 }
