@@ -11,6 +11,14 @@
  *
  * Build:  cc app.c $(pkg-config --cflags --libs elide)
  *
+ * Environment (read once, by elide_init(NULL) or the first elided lock):
+ *   ELIDE_MODE=auto|rtm|hle|none|emu|inject   (default auto: rtm where RTM
+ *       is in CPUID, not marked always-abort, and a self-test commits; else
+ *       none. A forced rtm where CPUID has no RTM warns, and runs XBEGIN only
+ *       where elide_tsx_facts()->xbegin_executes, else uses none.)
+ *   ELIDE_TUNABLES=name=value:name=value      (the policy numbers below)
+ * A bad value gets one line on stderr and the default is kept.
+ *
  * Concurrency contract of the mode and the policy numbers:
  * - The mode (backend) and the active config are chosen once: by elide_init()
  *   or elide_set_mode(), or on the first elided lock from ELIDE_MODE and
