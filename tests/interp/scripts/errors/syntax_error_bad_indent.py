@@ -1,5 +1,6 @@
 # exit: 1
 # stderr-contains: Error
+# stderr-contains: line 7
 print("never")
 if True:
     x = 1
