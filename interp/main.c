@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <libgen.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -368,6 +369,9 @@ int main(int argc, char **argv)
     }
     if (json && !probe)
         return bad_usage("--json needs", "--probe");
+    /* character classes and case mapping of str follow Unicode; numbers keep
+     * the "C" locale (LC_NUMERIC untouched), as py_dtoa requires */
+    setlocale(LC_CTYPE, "C.UTF-8");
     if (probe)
         return run_probe(json);
     if (unbuffered) {

@@ -415,7 +415,18 @@ static pv b_next(pv self, pv *a, size_t n, pv kw)
     py_type *t = py_typeof(a[0]);
     if (!t->next)
         return py_raise(py_exc_TypeError, "'%s' object is not an iterator", t->name);
-    pv v = t->next(a[0]);
+    pv v;
+    if (t == &py_gen_type) {
+        int done;
+        v = py_gen_send(a[0], py_None, &done);
+        if (done && v) {
+            if (n == 2)
+                return a[1];
+            pv args[1] = {v};
+            return py_raise_obj(py_exc_new(py_exc_StopIteration, args, v == py_None ? 0 : 1));
+        }
+    } else
+        v = t->next(a[0]);
     if (v)
         return v;
     if (py_cur->exc) {

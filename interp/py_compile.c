@@ -884,10 +884,10 @@ static void comp_body(cunit *c, py_node *n, int gi, int depth)
     } else if (n->kind == E_DICTCOMP) {
         cexpr(c, n->a);
         cexpr(c, n->b);
-        emit(c, PY_OP_MAP_ADD, depth + 1);
+        emit(c, PY_OP_MAP_ADD, depth + 2);
     } else {
         cexpr(c, n->a);
-        emit(c, n->kind == E_LISTCOMP ? PY_OP_LIST_APPEND : PY_OP_SET_ADD, depth + 1);
+        emit(c, n->kind == E_LISTCOMP ? PY_OP_LIST_APPEND : PY_OP_SET_ADD, depth + 2);
     }
     for (int i = 0; i < ns; i++)
         patch(c, skips[i], top);
@@ -1242,7 +1242,6 @@ static void ctry_except(cunit *c, py_node *n)
         c->line = h->line;
         int next = -1;
         if (h->a) {
-            emit(c, PY_OP_COPY, 1);
             cexpr(c, h->a);
             emit(c, PY_OP_CHECK_EXC_MATCH, 0);
             next = emit(c, PY_OP_POP_JUMP_IF_FALSE, 0);
@@ -1313,7 +1312,8 @@ static void cwith(cunit *c, py_node *n, int item)
     c->line = w->line;
     cexpr(c, w->a);
     emit(c, PY_OP_BEFORE_WITH, 0);
-    int setup = emit(c, PY_OP_SETUP_FINALLY, 0);
+    /* the handler's level excludes __enter__'s result, consumed just below */
+    int setup = emit(c, PY_OP_SETUP_CLEANUP, 0);
     push_fb(c, FB_WITH, 0);
     if (w->b)
         cstore(c, w->b);
@@ -1699,6 +1699,8 @@ static int compute_stacksize(cunit *c)
 
 static pv list_to_tuple(pv l) { return py_tuple_from(PY_LIST(l)->items, PY_LIST(l)->n); }
 
+static void disassemble(py_code *co);
+
 static py_code *finish_unit(cunit *c, int argcount, int posonly, int kwonly, int flags, pv name)
 {
     py_code *co = (py_code *)py_new(&py_code_type, sizeof(py_code));
@@ -1733,7 +1735,33 @@ static py_code *finish_unit(cunit *c, int argcount, int posonly, int kwonly, int
                     co->cell2arg[i] = j;
         }
     }
+    static int dis = -1;
+    if (dis < 0)
+        dis = getenv("ELIDE_DIS") != NULL;
+    if (dis)
+        disassemble(co);
     return co;
+}
+
+/* ELIDE_DIS=1 in the environment prints each compiled code object (a
+ * debugging aid for compiler work; off by default, no cost when unset). */
+static void disassemble(py_code *co)
+{
+    fprintf(stderr, "== %s (stack %d, locals %d, cells %d, free %d)\n", py_cstr(co->qualname),
+            co->stacksize, co->nlocals, co->ncells, co->nfree);
+    for (uint32_t i = 0; i < co->ncode; i++) {
+        int op = PY_OPOF(co->code[i]), arg = (int)PY_ARGOF(co->code[i]);
+        fprintf(stderr, "%4d %4u %-22s %d", co->lines[i], i, py_op_names[op], arg);
+        if (op == PY_OP_LOAD_CONST) {
+            pv r = py_repr(PY_TUPLE(co->consts)->items[arg]);
+            fprintf(stderr, " (%.40s)", r ? py_cstr(r) : "?");
+            py_exc_clear();
+        } else if (op == PY_OP_LOAD_GLOBAL || op == PY_OP_STORE_GLOBAL || op == PY_OP_LOAD_ATTR ||
+                   op == PY_OP_LOAD_METHOD || op == PY_OP_STORE_ATTR || op == PY_OP_LOAD_NAME ||
+                   op == PY_OP_STORE_NAME)
+            fprintf(stderr, " (%s)", py_cstr(PY_TUPLE(co->names)->items[arg]));
+        fputc('\n', stderr);
+    }
 }
 
 static void cunit_init(cunit *c, cunit *parent, scope *s, pv qualname, py_lexer *lx, const char *filename)

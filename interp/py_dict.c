@@ -580,7 +580,7 @@ static pv dm_popitem(pv s, pv *a, size_t n, pv kw)
         }
     }
     PY_UNLOCK(s);
-    return py_raise(py_exc_KeyError, "'popitem(): dictionary is empty'");
+    return py_raise(py_exc_KeyError, "popitem(): dictionary is empty");
 }
 static pv dm_update(pv s, pv *a, size_t n, pv kw)
 {

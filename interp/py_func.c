@@ -616,7 +616,7 @@ static pv gen_next_checked(pv o)
 {
     int done;
     pv r = py_gen_send(o, py_None, &done);
-    if (done && r) /* a return value ends iteration */
+    if (done && r) /* a return value ends iteration (next() reports it: py_builtins.c) */
         return NULL;
     return r;
 }

@@ -232,8 +232,8 @@ static pv big_result(mpz_t r) { return py_int_from_mpz(r); }
 
 static pv zero_div(int op)
 {
-    (void)op;
-    return py_raise(py_exc_ZeroDivisionError, "integer division or modulo by zero");
+    return py_raise(py_exc_ZeroDivisionError, op == PY_NB_MOD ? "integer modulo by zero"
+                                                              : "integer division or modulo by zero");
 }
 
 static pv int_truediv(pv a, pv b)

@@ -1184,6 +1184,165 @@ py_type py_bool_type = {.name = "bool", .basicsize = sizeof(py_obj), .repr = boo
                         .tp_new = bool_new,
                         .nb = {[PY_NB_AND] = bool_and, [PY_NB_OR] = bool_or, [PY_NB_XOR] = bool_xor}};
 
+/* ---------------- dunder methods of built-in types ----------------
+ * `int.__add__`, `"x".__len__()`, `super().__eq__(o)` on built-in bases:
+ * method descriptors that call the C slots. The slot is taken from the
+ * nearest built-in type of self (a subclass's own slot would dispatch back
+ * to the Python method). */
+
+static py_type *builtin_base(pv self)
+{
+    py_type *t = py_typeof(self);
+    while (t->flags & PY_TF_HEAP)
+        t = t->base;
+    return t;
+}
+
+static int want_args(size_t n, size_t k, const char *name)
+{
+    if (n == k)
+        return 0;
+    py_raise(py_exc_TypeError, "expected %zu argument%s, got %zu (%s)", k, k == 1 ? "" : "s", n, name);
+    return -1;
+}
+
+static pv w_repr(pv s, pv *a, size_t n, pv kw) { return builtin_base(s)->repr(s); }
+static pv w_str(pv s, pv *a, size_t n, pv kw)
+{
+    py_type *t = builtin_base(s);
+    return t->str ? t->str(s) : t->repr(s);
+}
+static pv w_hash(pv s, pv *a, size_t n, pv kw)
+{
+    intptr_t h = builtin_base(s)->hash(s);
+    return h == -1 && py_cur->exc ? NULL : py_int_from_i64(h);
+}
+static pv w_len(pv s, pv *a, size_t n, pv kw)
+{
+    intptr_t l = builtin_base(s)->len(s);
+    return l < 0 ? NULL : PY_MKSMALL(l);
+}
+static pv w_iter(pv s, pv *a, size_t n, pv kw) { return builtin_base(s)->iter(s); }
+static pv w_next(pv s, pv *a, size_t n, pv kw)
+{
+    pv v = builtin_base(s)->next(s);
+    if (!v && !py_cur->exc)
+        return py_raise_obj(py_exc_new(py_exc_StopIteration, NULL, 0));
+    return v;
+}
+static pv w_bool(pv s, pv *a, size_t n, pv kw)
+{
+    int r = builtin_base(s)->truth(s);
+    return r < 0 ? NULL : PY_BOOL(r);
+}
+static pv w_neg(pv s, pv *a, size_t n, pv kw) { return builtin_base(s)->neg(s); }
+static pv w_pos(pv s, pv *a, size_t n, pv kw) { return builtin_base(s)->pos(s); }
+static pv w_abs(pv s, pv *a, size_t n, pv kw) { return builtin_base(s)->absf(s); }
+static pv w_invert(pv s, pv *a, size_t n, pv kw) { return builtin_base(s)->invert(s); }
+static pv w_getitem(pv s, pv *a, size_t n, pv kw)
+{
+    return want_args(n, 1, "__getitem__") < 0 ? NULL : builtin_base(s)->getitem(s, a[0]);
+}
+static pv w_setitem(pv s, pv *a, size_t n, pv kw)
+{
+    if (want_args(n, 2, "__setitem__") < 0)
+        return NULL;
+    return builtin_base(s)->setitem(s, a[0], a[1]) < 0 ? NULL : py_None;
+}
+static pv w_delitem(pv s, pv *a, size_t n, pv kw)
+{
+    if (want_args(n, 1, "__delitem__") < 0)
+        return NULL;
+    return builtin_base(s)->setitem(s, a[0], NULL) < 0 ? NULL : py_None;
+}
+static pv w_contains(pv s, pv *a, size_t n, pv kw)
+{
+    if (want_args(n, 1, "__contains__") < 0)
+        return NULL;
+    int r = builtin_base(s)->contains(s, a[0]);
+    return r < 0 ? NULL : PY_BOOL(r);
+}
+static pv w_call(pv s, pv *a, size_t n, pv kw) { return builtin_base(s)->call(s, a, n, kw); }
+#define W_CMP(nm, op)                                                          \
+    static pv w_##nm(pv s, pv *a, size_t n, pv kw)                             \
+    {                                                                          \
+        if (want_args(n, 1, "__" #nm "__") < 0)                                \
+            return NULL;                                                       \
+        return builtin_base(s)->richcmp(s, a[0], op);                          \
+    }
+W_CMP(lt, PY_LT) W_CMP(le, PY_LE) W_CMP(eq, PY_EQ) W_CMP(ne, PY_NE) W_CMP(gt, PY_GT) W_CMP(ge, PY_GE)
+#define W_NB(nm, op)                                                           \
+    static pv w_##nm(pv s, pv *a, size_t n, pv kw)                             \
+    {                                                                          \
+        if (want_args(n, 1, "__" #nm "__") < 0)                                \
+            return NULL;                                                       \
+        return builtin_base(s)->nb[op](s, a[0]);                               \
+    }                                                                          \
+    static pv w_r##nm(pv s, pv *a, size_t n, pv kw)                            \
+    {                                                                          \
+        if (want_args(n, 1, "__r" #nm "__") < 0)                               \
+            return NULL;                                                       \
+        return builtin_base(s)->nb[op](a[0], s);                               \
+    }
+W_NB(add, PY_NB_ADD) W_NB(sub, PY_NB_SUB) W_NB(mul, PY_NB_MUL) W_NB(truediv, PY_NB_TRUEDIV)
+W_NB(floordiv, PY_NB_FLOORDIV) W_NB(mod, PY_NB_MOD) W_NB(pow, PY_NB_POW)
+W_NB(lshift, PY_NB_LSHIFT) W_NB(rshift, PY_NB_RSHIFT) W_NB(and, PY_NB_AND) W_NB(or, PY_NB_OR)
+W_NB(xor, PY_NB_XOR) W_NB(matmul, PY_NB_MATMUL)
+
+static void add_wrapper(py_type *t, const char *name, py_cfn fn)
+{
+    pv k = py_intern(name);
+    if (!py_dict_get(t->dict, k))
+        py_add_method(t, name, fn);
+}
+
+static void install_wrappers(py_type *t)
+{
+    if (t == &py_object_type || (t->flags & PY_TF_HEAP))
+        return;
+    if (t->repr) add_wrapper(t, "__repr__", w_repr);
+    if (t->str) add_wrapper(t, "__str__", w_str);
+    if (t->hash) add_wrapper(t, "__hash__", w_hash);
+    else if (!py_dict_get(t->dict, py_intern("__hash__")))
+        py_dict_set(t->dict, py_intern("__hash__"), py_None);
+    if (t->len) add_wrapper(t, "__len__", w_len);
+    if (t->iter) add_wrapper(t, "__iter__", w_iter);
+    if (t->next) add_wrapper(t, "__next__", w_next);
+    if (t->truth) add_wrapper(t, "__bool__", w_bool);
+    if (t->neg) add_wrapper(t, "__neg__", w_neg);
+    if (t->pos) add_wrapper(t, "__pos__", w_pos);
+    if (t->absf) add_wrapper(t, "__abs__", w_abs);
+    if (t->invert) add_wrapper(t, "__invert__", w_invert);
+    if (t->getitem) add_wrapper(t, "__getitem__", w_getitem);
+    if (t->setitem) {
+        add_wrapper(t, "__setitem__", w_setitem);
+        add_wrapper(t, "__delitem__", w_delitem);
+    }
+    if (t->contains) add_wrapper(t, "__contains__", w_contains);
+    if (t->call) add_wrapper(t, "__call__", w_call);
+    if (t->richcmp) {
+        add_wrapper(t, "__lt__", w_lt);
+        add_wrapper(t, "__le__", w_le);
+        add_wrapper(t, "__eq__", w_eq);
+        add_wrapper(t, "__ne__", w_ne);
+        add_wrapper(t, "__gt__", w_gt);
+        add_wrapper(t, "__ge__", w_ge);
+    }
+    static const struct { const char *n, *rn; py_cfn f, rf; } nbw[PY_NB_COUNT] = {
+        {"__add__", "__radd__", w_add, w_radd}, {"__sub__", "__rsub__", w_sub, w_rsub},
+        {"__mul__", "__rmul__", w_mul, w_rmul}, {"__truediv__", "__rtruediv__", w_truediv, w_rtruediv},
+        {"__floordiv__", "__rfloordiv__", w_floordiv, w_rfloordiv}, {"__mod__", "__rmod__", w_mod, w_rmod},
+        {"__pow__", "__rpow__", w_pow, w_rpow}, {"__lshift__", "__rlshift__", w_lshift, w_rlshift},
+        {"__rshift__", "__rrshift__", w_rshift, w_rrshift}, {"__and__", "__rand__", w_and, w_rand},
+        {"__or__", "__ror__", w_or, w_ror}, {"__xor__", "__rxor__", w_xor, w_rxor},
+        {"__matmul__", "__rmatmul__", w_matmul, w_rmatmul}};
+    for (int i = 0; i < PY_NB_COUNT; i++)
+        if (t->nb[i]) {
+            add_wrapper(t, nbw[i].n, nbw[i].f);
+            add_wrapper(t, nbw[i].rn, nbw[i].rf);
+        }
+}
+
 /* ---------------- heap types ---------------- */
 
 static pv compute_mro(py_type *t)
@@ -1225,6 +1384,8 @@ void py_type_ready(py_type *t)
     if (!t->basicsize)
         t->basicsize = b->basicsize;
 #undef INH
+    if (py_id___repr__)
+        install_wrappers(t);
 }
 
 py_type *py_type_make(const char *name, py_type *base, size_t size)
@@ -1336,6 +1497,7 @@ void py_obj_init(void)
     for (size_t i = 0; i < sizeof core / sizeof *core; i++)
         py_type_ready(core[i]);
     py_bool_type.base = &py_int_type;
+    install_wrappers(&py_str_type); /* readied before the identifiers existed */
     py_add_method(&py_object_type, "__init__", object_init_m);
     object_init_fn = py_dict_get(py_object_type.dict, py_id___init__);
     py_add_static(&py_object_type, "__new__", object_new_m);

@@ -135,6 +135,7 @@ static void leave(P *p) { p->lx->depth--; }
 static py_node *test(P *p);
 static py_node *star_expr_list(P *p, int allow_yield);
 static py_node *or_expr(P *p);
+static py_node *boolop(P *p, int is_or);
 static void block(P *p, py_nlist *out);
 static py_node *atom_expr(P *p);
 static py_node *parse_fstring(P *p, py_token *t);
@@ -371,11 +372,11 @@ static py_node *comp_for(P *p, py_node *res)
         if (!KW("in"))
             syntax(p);
         advance(p);
-        c->b = or_expr(p);
+        c->b = boolop(p, 1);
         while (KW("if")) {
             advance(p);
             /* comprehension conditions: no unparenthesized ternary */
-            py_nl_add(&c->l1, or_expr(p));
+            py_nl_add(&c->l1, boolop(p, 1));
             if (KW("else"))
                 syntax(p);
         }

@@ -533,7 +533,7 @@ static pv sm_pop(pv s, pv *a, size_t n, pv kw)
         }
     }
     PY_UNLOCK(s);
-    return py_raise(py_exc_KeyError, "'pop from an empty set'");
+    return py_raise(py_exc_KeyError, "pop from an empty set");
 }
 static pv sm_clear(pv s, pv *a, size_t n, pv kw)
 {

@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <wctype.h>
 
 static pv ascii_chars[128];
 
@@ -613,10 +614,7 @@ static pv m_split_impl(pv s, pv *a, size_t n, pv kw, int rev)
                 if (i >= len)
                     break;
                 if (maxsplit >= 0 && (intptr_t)PY_LIST(out)->n >= maxsplit) {
-                    size_t e = len;
-                    while (e > i && is_ws((unsigned char)p[e - 1]))
-                        e--;
-                    py_list_append(out, py_str_new(p + i, e - i));
+                    py_list_append(out, py_str_new(p + i, len - i));
                     break;
                 }
                 size_t j = i;
@@ -633,10 +631,7 @@ static pv m_split_impl(pv s, pv *a, size_t n, pv kw, int rev)
                 if (i == 0)
                     break;
                 if (maxsplit >= 0 && (intptr_t)PY_LIST(out)->n >= maxsplit) {
-                    size_t b = 0;
-                    while (b < i && is_ws((unsigned char)p[b]))
-                        b++;
-                    py_list_append(out, py_str_new(p + b, i - b));
+                    py_list_append(out, py_str_new(p, i));
                     break;
                 }
                 size_t j = i;
@@ -958,8 +953,22 @@ static pv startsends(pv s, pv *a, size_t n, int ends, const char *fname)
 static pv m_startswith(pv s, pv *a, size_t n, pv kw) { return startsends(s, a, n, 0, "startswith"); }
 static pv m_endswith(pv s, pv *a, size_t n, pv kw) { return startsends(s, a, n, 1, "endswith"); }
 
+static pv map_wide(pv s, wint_t (*f)(wint_t))
+{
+    py_sb b = {0};
+    size_t n = py_slen(s);
+    for (size_t i = 0; i < n; i++) {
+        char buf[4];
+        uint32_t c = py_str_at(s, i);
+        py_sb_add(&b, buf, py_utf8_encode((uint32_t)f((wint_t)c), buf));
+    }
+    return py_sb_finish(&b);
+}
+
 static pv map_chars(pv s, int (*f)(int))
 {
+    if (!((py_str *)s)->ascii && (f == toupper || f == tolower))
+        return map_wide(s, f == toupper ? towupper : towlower);
     size_t n = py_sbytes(s);
     char *b = GC_MALLOC_ATOMIC(n + 1);
     const char *p = py_cstr(s);
@@ -1085,9 +1094,9 @@ static pv pad(pv s, size_t width, uint32_t fill, int align) /* align: '<' '>' '^
     size_t len = py_slen(s);
     if (width <= len)
         return s;
-    size_t total = width - len, left = align == '>' ? total : align == '^' ? total / 2 : 0;
-    if (align == '^' && (total & 1) && (width & 1))
-        left = total / 2 + 1;
+    size_t total = width - len, left = align == '>' ? total : (align == '^' || align == 'c') ? total / 2 : 0;
+    if (align == 'c' && (total & 1) && (width & 1))
+        left = total / 2 + 1; /* str.center's rounding; format's '^' rounds down */
     size_t right = total - left;
     char fb[4];
     size_t fl = py_utf8_encode(fill, fb);
@@ -1116,7 +1125,7 @@ static pv just(pv s, pv *a, size_t n, int align, const char *fname)
 }
 static pv m_ljust(pv s, pv *a, size_t n, pv kw) { return just(s, a, n, '<', "ljust"); }
 static pv m_rjust(pv s, pv *a, size_t n, pv kw) { return just(s, a, n, '>', "rjust"); }
-static pv m_center(pv s, pv *a, size_t n, pv kw) { return just(s, a, n, '^', "center"); }
+static pv m_center(pv s, pv *a, size_t n, pv kw) { return just(s, a, n, 'c', "center"); }
 static pv m_zfill(pv s, pv *a, size_t n, pv kw)
 {
     const char *fname = "zfill";
@@ -1445,7 +1454,7 @@ static pv field_lookup(const char *name, size_t nl, pv *args, size_t n, pv kw, s
         pv key = py_str_new(name, i);
         obj = kw ? py_kwarg(kw, args + n, py_cstr(key)) : NULL;
         if (!obj)
-            return py_raise(py_exc_KeyError, "'%s'", py_cstr(key));
+            return py_raise_obj(py_exc_new(py_exc_KeyError, &key, 1));
     }
     while (i < nl) {
         if (name[i] == '.') {

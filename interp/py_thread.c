@@ -282,7 +282,8 @@ static py_type local_type;
 static pv local_dict(pv o)
 {
     py_local *l = (py_local *)o;
-    pv key = py_int_from_i64((int64_t)(uint64_t)pthread_self());
+    /* keyed by the thread state: pthread ids are reused after a thread exits */
+    pv key = py_int_from_i64((int64_t)(uintptr_t)py_cur);
     PY_LOCK(l->dicts);
     pv d = py_dict_get(l->dicts, key);
     if (!d) {

@@ -442,7 +442,7 @@ static int load_method(pv o, pv name, pv *meth, pv *self, py_cache *c)
     uint64_t ep = __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE);
     if ((uintptr_t)t == c->a && c->b == ep)
         d = (pv)c->c;
-    else if (t->getattr == NULL || t->getattr == py_generic_getattr || !(t->flags & PY_TF_HEAP)) {
+    else if (t->getattr == NULL) {
         d = py_type_lookup(t, name);
         if (d && !PY_ISSMALL(d) && (d->type == &py_func_type ||
                                     (d->type == &py_cfunc_type && ((py_cfunc *)d)->is_method == 1))) {
@@ -461,7 +461,7 @@ static int load_method(pv o, pv name, pv *meth, pv *self, py_cache *c)
             if (dd && dd->used && py_dict_lookup_index((pv)dd, name, py_str_hash(name)) >= 0)
                 d = NULL;
         }
-        if (d && (t->getattr == NULL || !(t->flags & PY_TF_HEAP) || t->getattr == py_generic_getattr)) {
+        if (d && t->getattr == NULL) {
             *meth = d;
             *self = o;
             return 0;
@@ -708,7 +708,7 @@ dispatch:
     TARGET(LOAD_FAST) {
         pv v = fast[ARG];
         if (__builtin_expect(!v, 0)) {
-            py_raise(py_exc_UnboundLocalError, "local variable '%s' referenced before assignment",
+            py_raise(py_exc_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
                      py_cstr(PY_TUPLE(co->varnames)->items[ARG]));
             GOTO_ERROR();
         }
@@ -718,7 +718,7 @@ dispatch:
     TARGET(STORE_FAST) { fast[ARG] = POP(); DISPATCH(); }
     TARGET(DELETE_FAST) {
         if (!fast[ARG]) {
-            py_raise(py_exc_UnboundLocalError, "local variable '%s' referenced before assignment",
+            py_raise(py_exc_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
                      py_cstr(PY_TUPLE(co->varnames)->items[ARG]));
             GOTO_ERROR();
         }
@@ -734,9 +734,9 @@ dispatch:
             int i = ARG;
             pv nm = i < co->ncells ? PY_TUPLE(co->cellvars)->items[i] : PY_TUPLE(co->freevars)->items[i - co->ncells];
             if (i < co->ncells)
-                py_raise(py_exc_UnboundLocalError, "local variable '%s' referenced before assignment", py_cstr(nm));
+                py_raise(py_exc_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", py_cstr(nm));
             else
-                py_raise(py_exc_NameError, "free variable '%s' referenced before assignment in enclosing scope", py_cstr(nm));
+                py_raise(py_exc_NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", py_cstr(nm));
             GOTO_ERROR();
         }
         PUSH(v);
@@ -762,7 +762,7 @@ dispatch:
         if (!v)
             v = ((py_cell *)fast[co->nlocals + i])->v;
         if (!v) {
-            py_raise(py_exc_NameError, "free variable '%s' referenced before assignment in enclosing scope", py_cstr(nm));
+            py_raise(py_exc_NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", py_cstr(nm));
             GOTO_ERROR();
         }
         PUSH(v);
