@@ -303,6 +303,7 @@ struct py_ts {
     int c_depth;          /* nested VM entries from C */
     unsigned long ident;
     pv *stack_cur, *stack_end; /* frame arena */
+    pv *arena_spare;      /* a free arena chunk (GC memory: must be reachable from here) */
     /* allocator free lists: own line(s) */
     void *freel[PY_ALLOC_CLASSES] __attribute__((aligned(PY_CACHELINE)));
     /* repr recursion guard */

@@ -1468,6 +1468,8 @@ pv py_type_new_heap(const char *name, pv bases, pv dict)
     if (bases && PY_TUPLE(bases)->n > 1 && merge_mixins(t, bases) < 0)
         return NULL;
     t->mro = compute_mro(t);
+    if (py_dict_get(t->dict, py_id___eq__) && !py_dict_get(t->dict, py_id___hash__))
+        py_dict_set(t->dict, py_id___hash__, py_None); /* as CPython: __eq__ alone makes it unhashable */
     pv nw = py_dict_get(t->dict, py_id___new__);
     if (nw && PY_IS(nw, func)) {
         pv sm = py_new(&py_staticmethod_type, sizeof(py_wrapper));

@@ -845,6 +845,8 @@ static intptr_t find_impl(pv s, pv *a, size_t n, int rev, const char *fname)
         return -2;
     if (lo > hi)
         return -1;
+    if (n > 1 && PY_ISSMALL(a[1]) && PY_SMALLVAL(a[1]) > (intptr_t)py_slen(s))
+        return -1; /* a start past the end finds nothing, not even "" */
     size_t nl = py_slen(a[0]);
     if (nl > hi - lo)
         return -1;

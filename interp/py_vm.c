@@ -25,7 +25,6 @@
  * on 256 MiB stacks (py_thread.c, main.c). */
 #define MAX_C_DEPTH 20000
 
-static __thread pv *arena_spare;
 
 static py_frame *frame_alloc(py_ts *ts, py_code *co)
 {
@@ -34,9 +33,9 @@ static py_frame *frame_alloc(py_ts *ts, py_code *co)
     pv *prev = ts->stack_cur, *prev_end = ts->stack_end;
     if (!ts->stack_cur || ts->stack_cur + w > ts->stack_end) {
         size_t cw = w > ARENA_WORDS ? w : ARENA_WORDS;
-        pv *chunk = (cw == ARENA_WORDS && arena_spare) ? arena_spare : GC_MALLOC(cw * sizeof(pv));
-        if (chunk == arena_spare)
-            arena_spare = NULL;
+        pv *chunk = (cw == ARENA_WORDS && ts->arena_spare) ? ts->arena_spare : GC_MALLOC(cw * sizeof(pv));
+        if (chunk == ts->arena_spare)
+            ts->arena_spare = NULL;
         if (!chunk)
             return NULL;
         ts->stack_cur = chunk;
@@ -59,7 +58,7 @@ static void frame_release(py_ts *ts, py_frame *f)
     if (!(f->flags & PY_FR_ARENA))
         return;
     if (f->arena_prev_end != ts->stack_end && ts->stack_end - (pv *)f == ARENA_WORDS)
-        arena_spare = (pv *)f; /* leaving a chunk: f was its first frame */
+        ts->arena_spare = (pv *)f; /* leaving a chunk: f was its first frame */
     ts->stack_cur = f->arena_prev;
     ts->stack_end = f->arena_prev_end;
 }
