@@ -4,7 +4,7 @@ p0 = time.perf_counter()
 m0 = time.monotonic()
 time.sleep(0.05)
 dt = time.perf_counter() - p0
-print(0.04 < dt < 2.0, time.monotonic() >= m0, time.time() >= t0, t0 > 1.6e9)
+print(0.04 < dt < 10.0, time.monotonic() >= m0, time.time() >= t0, t0 > 1.6e9)
 print(type(time.time()).__name__, type(time.perf_counter()).__name__)
 start = time.perf_counter()
 s = 0
