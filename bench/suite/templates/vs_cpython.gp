@@ -1,0 +1,13 @@
+# elide's throughput over CPython's per workload, one bar per elide mode
+# (log scale: 2 and 1/2 are equally far from the line at 1).
+set title '@TITLE@'
+set ylabel 'throughput / CPython throughput'
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set boxwidth 0.9
+set xtics rotate by -45 noenhanced nomirror
+set logscale y 2
+set key outside right top
+plot for [i=2:@NCOLS@] '@DATA@' using i:xtic(1) title columnheader(i), \
+     1 with lines dt 2 lw 2 lc rgb 'black' title 'CPython'

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Unit tests of bench/suite: statistics, result judging, elide statistics
+arithmetic, thread counts, the time plan and the progress display."""
+import importlib.machinery
+import importlib.util
+import io
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from suite import measure, report  # noqa: E402
+from suite import workloads as wl  # noqa: E402
+from suite.progress import Progress  # noqa: E402
+
+
+def load_run():
+    """bench/run as a module (it has no .py suffix)."""
+    path = os.path.join(ROOT, "bench", "run")
+    loader = importlib.machinery.SourceFileLoader("bench_run", path)
+    spec = importlib.util.spec_from_loader("bench_run", loader)
+    mod = importlib.util.module_from_spec(spec)
+    loader.exec_module(mod)
+    return mod
+
+
+RUN = load_run()
+
+
+class Stats(unittest.TestCase):
+    def test_median_spread(self):
+        self.assertEqual(measure.median([3, 1, 2]), 2)
+        self.assertEqual(measure.median([4, 1, 2, 3]), 2.5)
+        self.assertAlmostEqual(measure.spread([1.0, 1.1, 0.9]), 0.2)
+        self.assertEqual(measure.spread([2.0]), 0.0)
+
+
+class Judge(unittest.TestCase):
+    LINE = "RESULT workload=x threads=2 size=5 ops=10 seconds=0.5 check=%s\n"
+
+    def test_ok(self):
+        self.assertEqual(wl.judge(0, "noise\n" + self.LINE % "ok", ""), (10, 0.5, None))
+
+    def test_wrong_check_even_with_exit_0(self):
+        ops, secs, why = wl.judge(0, self.LINE % "wrong", "x: wrong result: 3 != 4\n")
+        self.assertIsNone(ops)
+        self.assertIn("check=wrong", why)
+        self.assertIn("3 != 4", why)
+
+    def test_exit_status(self):
+        self.assertIn("exit status 1", wl.judge(1, self.LINE % "ok", "boom")[2])
+
+    def test_missing_or_malformed(self):
+        self.assertIn("no RESULT", wl.judge(0, "hello\n", "")[2])
+        self.assertIn("numeric", wl.judge(0, "RESULT ops=a seconds=1 check=ok", "")[2])
+        self.assertIn("not positive", wl.judge(0, "RESULT ops=0 seconds=1 check=ok", "")[2])
+        self.assertIn("without check=ok", wl.judge(0, "RESULT ops=1 seconds=1", "")[2])
+
+
+class ElideStats(unittest.TestCase):
+    def test_sum_and_ratios(self):
+        a = {"mode": "emu", "regions": 100, "tx_started": 80, "tx_committed": 60,
+             "aborts": {"conflict": 10, "capacity": 5, "explicit": {"GIL_BUSY": 3, "OBJ_BUSY": 2}},
+             "fallbacks": 4, "flag": True}
+        total = measure.sum_stats([a, a])
+        self.assertEqual(total["mode"], "emu")
+        self.assertEqual(total["tx_started"], 160)
+        self.assertEqual(total["aborts"]["explicit"]["GIL_BUSY"], 6)
+        self.assertIs(total["flag"], True)
+        rec = {"commit_ratio": None, "fallback_ratio": None, "abort_rates": None}
+        measure.derive_ratios(rec, total)
+        self.assertAlmostEqual(rec["commit_ratio"], 0.75)
+        self.assertAlmostEqual(rec["fallback_ratio"], 0.04)
+        self.assertAlmostEqual(rec["abort_rates"]["conflict"], 0.125)
+        self.assertAlmostEqual(rec["abort_rates"]["explicit:OBJ_BUSY"], 0.025)
+
+    def test_no_transactions(self):
+        rec = {"commit_ratio": None, "fallback_ratio": None, "abort_rates": None}
+        measure.derive_ratios(rec, {"regions": 0, "tx_started": 0, "aborts": {}})
+        self.assertEqual(rec, {"commit_ratio": None, "fallback_ratio": None,
+                               "abort_rates": None})
+
+    def test_speedups(self):
+        recs = [{"workload": "w", "target": "t", "threads": n, "throughput": thr,
+                 "speedup": None, "efficiency": None}
+                for n, thr in ((1, 10.0), (2, 15.0), (4, None))]
+        measure.add_speedups(recs)
+        self.assertEqual([r["speedup"] for r in recs], [1.0, 1.5, None])
+        self.assertEqual(recs[1]["efficiency"], 0.75)
+
+
+class Planning(unittest.TestCase):
+    def test_default_threads(self):
+        self.assertEqual(RUN.default_threads(2), [1, 2, 4])
+        self.assertEqual(RUN.default_threads(3), [1, 2, 4, 6])
+        self.assertEqual(RUN.default_threads(1), [1, 2])
+
+    def test_compare_threads(self):
+        recs = [{"threads": t} for t in (1, 2, 4)]
+        self.assertEqual(report.compare_threads(recs, 2), 2)
+        self.assertEqual(report.compare_threads(recs, 3), 2)
+        self.assertEqual(report.compare_threads([{"threads": 4}], 2), 4)
+
+    def test_plan_fits_budget(self):
+        o = RUN.parse_args(["--threads", "1,2,4", "--reps", "5", "--budget", "1500"])
+        t = RUN.plan_target(o, n_pairs=140, startup=0.03)
+        self.assertLessEqual(140 * 5 * (7 * t + 0.03), 1500 * RUN.PLAN_FRACTION + 1e-6)
+        q = RUN.parse_args(["--quick"])
+        self.assertLessEqual(RUN.plan_target(q, 1, 0.03), RUN.MAX_TARGET["quick"])
+        self.assertEqual(q.threads, [t for t in RUN.default_threads(RUN.cores())
+                                     if t <= RUN.cores()] or [1])
+
+
+class ProgressDisplay(unittest.TestCase):
+    def test_plain_lines_when_not_a_tty(self):
+        out = io.StringIO()
+        p = Progress(10.0, stream=out, tty=False)
+        p.show("w / cpython / 1 threads")
+        p.finished(5.0, "line one")
+        self.assertEqual(out.getvalue(), "line one\n")
+
+    def test_bar_on_a_tty(self):
+        out = io.StringIO()
+        p = Progress(10.0, stream=out, tty=True)
+        p.finished(5.0, "done one")
+        p.show("counter / elide-fine / 2 threads")
+        text = out.getvalue()
+        self.assertIn("[##############..............]  50%", text)
+        self.assertIn("ETA", text)
+        self.assertIn("counter / elide-fine / 2 threads", text)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
