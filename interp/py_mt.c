@@ -167,6 +167,23 @@ uint64_t py_mt_randbelow(py_mt *m, uint64_t n)
     return r;
 }
 
+/* a < b for two len-word little-endian numbers. */
+static bool words_less(const uint32_t *a, const uint32_t *b, size_t len)
+{
+    for (size_t i = len; i-- > 0;)
+        if (a[i] != b[i])
+            return a[i] < b[i];
+    return false;
+}
+
+void py_mt_randbelow_words(py_mt *m, const uint32_t *n, size_t len, uint32_t *out)
+{
+    uint64_t k = 32 * (uint64_t)(len - 1) + (32U - (unsigned)__builtin_clz(n[len - 1]));
+    do
+        py_mt_getrandbits_words(m, k, out);
+    while (!words_less(out, n, len));
+}
+
 py_mt_status py_mt_randrange1(py_mt *m, int64_t stop, int64_t *out)
 {
     if (stop <= 0)

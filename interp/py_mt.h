@@ -79,6 +79,12 @@ uint64_t py_mt_getrandbits64(py_mt *m, unsigned k);
  * n == 0 returns 0 without drawing (CPython never calls it with 0). */
 uint64_t py_mt_randbelow(py_mt *m, uint64_t n);
 
+/* _randbelow(n) for a bignum n: len little-endian 32-bit words, top word
+ * non-zero. Draws getrandbits(n.bit_length()) into out[0..len) until the
+ * draw is below n; the caller adds start (and multiplies by step) in its
+ * bignum arithmetic, as randrange() does on PY_MT_OVERFLOW. */
+void py_mt_randbelow_words(py_mt *m, const uint32_t *n, size_t len, uint32_t *out);
+
 /* randrange(stop), randrange(start, stop[, step]), randint(a, b). */
 py_mt_status py_mt_randrange1(py_mt *m, int64_t stop, int64_t *out);
 py_mt_status py_mt_randrange(py_mt *m, int64_t start, int64_t stop, int64_t step,

@@ -371,6 +371,22 @@ static pv load_attr(pv o, pv name, py_cache *c)
 {
     if (!PY_ISSMALL(o)) {
         py_type *t = o->type;
+        if (t == &py_module_type) {
+            /* module attribute: cached by (dict, version) */
+            py_dict *md = (py_dict *)((py_module *)o)->dict;
+            if (c->a == (uintptr_t)md && c->b == md->ver)
+                return (pv)c->d;
+            pv v = py_dict_get((pv)md, name);
+            if (v) {
+                if (c->a != (uintptr_t)md || c->b != md->ver || c->d != (uintptr_t)v) {
+                    c->a = (uintptr_t)md;
+                    c->b = md->ver;
+                    c->d = (uintptr_t)v;
+                }
+                return v;
+            }
+            return py_getattr(o, name);
+        }
         if ((uintptr_t)t == c->a && c->b == __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE)) {
             py_dict *d = *(py_dict **)((char *)o + t->dictoffset);
             if (d && c->c < d->nent && d->ent[c->c].key == name)
@@ -411,6 +427,9 @@ static int store_attr(pv o, pv name, pv v, py_cache *c)
                 PY_UNLOCK(d);
                 return 0;
             }
+            /* the class has no descriptor for name (checked when the
+             * cache was filled, same epoch): a plain instance-dict store */
+            return py_dict_set(py_instance_dict(o), name, v);
         }
         if ((t->flags & PY_TF_HEAP) && t->dictoffset && t->setattr == NULL) {
             pv cls = py_type_lookup(t, name);
@@ -888,6 +907,41 @@ dispatch:
             ts->frame = f;
             LOAD();
             DISPATCH();
+        }
+        if (!PY_ISSMALL(func) && func->type == &py_type_type && !self &&
+            (((py_type *)func)->flags & PY_TF_HEAP) && ((py_type *)func)->tp_new == py_object_new) {
+            /* C(...) for a plain class: allocate, then run __init__ as a
+             * frame of this loop (PY_FR_INIT pushes the instance on return) */
+            py_type *cls = (py_type *)func;
+            pv init = py_type_lookup(cls, py_id___init__);
+            if (init && PY_IS(init, func) && !(((py_func *)init)->code->flags & PY_CO_GENERATOR) &&
+                ts->depth < py_recursion_limit) {
+                pv obj = py_new(cls, cls->basicsize);
+                py_func *fn = (py_func *)init;
+                py_frame *nf = frame_alloc(ts, fn->code);
+                if (!nf) {
+                    py_raise_nomem();
+                    sp = base;
+                    GOTO_ERROR();
+                }
+                init_frame(nf, fn);
+                args[-1] = obj; /* the self slot */
+                if (py_bind_args(nf, fn, args - 1, npos + 1, kw) < 0) {
+                    frame_release(ts, nf);
+                    sp = base;
+                    GOTO_ERROR();
+                }
+                nf->flags |= PY_FR_INIT;
+                nf->init_self = obj;
+                sp = base;
+                SAVE();
+                nf->back = f;
+                ts->depth++;
+                f = nf;
+                ts->frame = f;
+                LOAD();
+                DISPATCH();
+            }
         }
         if (!PY_ISSMALL(func) && func->type == &py_method_type && !self &&
             PY_IS(((py_method *)func)->func, func) &&
