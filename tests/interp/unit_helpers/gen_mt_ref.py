@@ -89,6 +89,10 @@ def main():
     out.append(arr("ref_seed42_state_probe", [st[0], st[1], st[2], st[623], st[624]],
                    "uint32_t", lambda v: "%dU" % v))
     out.append(arr("ref_seed42_after_state", [random.random() for _ in range(2)], "double", hexf))
+    random.seed(3)
+    big = [random.randint(10**20, 10**21) for _ in range(4)]
+    out.append(arr("ref_seed3_randint_e20_e21", [w for v in big for w in words(v, 3)],
+                   "uint32_t", lambda v: "0x%08xU" % v))
     sys.stdout.write("".join(out))
 
 

@@ -26,3 +26,4 @@ static const size_t ref_seed17_choices[] = {5, 8, 9, 2, 7, 7};
 static const int64_t ref_inst99_mixed[] = {413LL, 3LL, 503279123773LL, 2237670386856248LL};
 static const uint32_t ref_seed42_state_probe[] = {2468570525U, 44967195U, 2667364560U, 1079217633U, 6U};
 static const double ref_seed42_after_state[] = {0x1.c922b623b8c1cp-3, 0x1.7912c1468f47ep-1};
+static const uint32_t ref_seed3_randint_e20_e21[] = {0x9ffb3ffdU, 0x037eaebfU, 0x00000028U, 0xfdaa80fdU, 0xe522f0cbU, 0x0000002dU, 0xf7c2b8fdU, 0x7c8dde06U, 0x0000002bU, 0xdb2f9c58U, 0xae2c6471U, 0x00000028U};

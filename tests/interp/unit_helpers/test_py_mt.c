@@ -222,6 +222,26 @@ static void test_getstate_setstate(void)
     CU_ASSERT_EQUAL(py_mt_setstate(&copy, st), -1);
 }
 
+/* random.randint(10**20, 10**21) = 10**20 + _randbelow(9 * 10**20 + 1). */
+static void test_randbelow_bignum(void)
+{
+    typedef unsigned __int128 u128;
+    const u128 e20 = (u128)10000000000ULL * 10000000000ULL;
+    const u128 width = 9 * e20 + 1;
+    const uint32_t n[3] = {(uint32_t)width, (uint32_t)(width >> 32), (uint32_t)(width >> 64)};
+    py_mt m;
+    py_mt_seed_i64(&m, 3);
+    for (size_t i = 0; i < 4; i++) {
+        uint32_t r[3];
+        py_mt_randbelow_words(&m, n, 3, r);
+        u128 v = e20 + ((u128)r[0] | ((u128)r[1] << 32) | ((u128)r[2] << 64));
+        const uint32_t *want = &ref_seed3_randint_e20_e21[3 * i];
+        CU_ASSERT_EQUAL((uint32_t)v, want[0]);
+        CU_ASSERT_EQUAL((uint32_t)(v >> 32), want[1]);
+        CU_ASSERT_EQUAL((uint32_t)(v >> 64), want[2]);
+    }
+}
+
 int main(void)
 {
     if (CU_initialize_registry() != CUE_SUCCESS)
@@ -240,5 +260,6 @@ int main(void)
     CU_ADD(s, test_sample);
     CU_ADD(s, test_uniform_and_instance);
     CU_ADD(s, test_getstate_setstate);
+    CU_ADD(s, test_randbelow_bignum);
     return cu_run();
 }
