@@ -9,7 +9,8 @@
  * writing, since every draw writes mt[] and mti. Two threads must never call
  * into the same py_mt without that lock. Nothing here allocates except
  * py_mt_sample_indices (malloc, freed before return), and nothing here makes
- * a system call, so a draw may run inside a region.
+ * a system call, so a draw may run inside a region. (py_mt_seed_bytes
+ * mallocs too: seeding is not a hot path.)
  *
  * Compatibility: seeded with the same integer, every function below produces
  * the numbers CPython 3.11 produces (tests/interp/unit_helpers/test_py_mt.c
@@ -59,6 +60,12 @@ uint32_t py_mt_genrand32(py_mt *m);
  * (the key is then [0], as CPython). Leading zero words are ignored. */
 void py_mt_seed_words(py_mt *m, const uint32_t *words, size_t nwords);
 void py_mt_seed_i64(py_mt *m, int64_t a);
+/* random.seed(s) for a str (its UTF-8 bytes) or bytes: CPython's version 2,
+ * int.from_bytes(s + sha512(s).digest(), "big") as the integer seed.
+ * Returns 0, or -1 when out of memory (m unchanged). */
+int py_mt_seed_bytes(py_mt *m, const unsigned char *data, size_t len);
+/* SHA-512 of data (used by py_mt_seed_bytes; exposed for its test). */
+void py_mt_sha512(const unsigned char *data, size_t len, unsigned char out[64]);
 
 /* --- getstate()/setstate(): the 625 integers of CPython's state tuple --- */
 /* state[0..624) = mt[], state[624] = the index of the next word. */

@@ -3,6 +3,7 @@
 test_py_mt.c checks interp/py_mt.c against. Run with CPython 3.11:
     python3 gen_mt_ref.py > py_mt_ref.h
 """
+import hashlib
 import random
 import sys
 
@@ -93,6 +94,12 @@ def main():
     big = [random.randint(10**20, 10**21) for _ in range(4)]
     out.append(arr("ref_seed3_randint_e20_e21", [w for v in big for w in words(v, 3)],
                    "uint32_t", lambda v: "0x%08xU" % v))
+    for i, msg in enumerate([b"", b"abc", b"x" * 111, b"y" * 112, b"z" * 128, bytes(range(256)) * 3]):
+        out.append(arr("ref_sha512_%d" % i, hashlib.sha512(msg).digest(), "unsigned char",
+                       lambda v: "0x%02x" % v))
+    for i, seed in enumerate(["hello", b"\x00\x01bytes", "h\u00e9llo w\u00f6rld", ""]):
+        random.seed(seed)
+        out.append(arr("ref_strseed_%d" % i, [random.random() for _ in range(3)], "double", hexf))
     sys.stdout.write("".join(out))
 
 

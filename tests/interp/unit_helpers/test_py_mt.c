@@ -242,6 +242,41 @@ static void test_randbelow_bignum(void)
     }
 }
 
+static void test_sha512(void)
+{
+    unsigned char msg[768], out[64];
+    for (size_t i = 0; i < sizeof msg; i++)
+        msg[i] = (unsigned char)i;
+    py_mt_sha512(msg, 0, out);
+    CU_ASSERT_EQUAL(memcmp(out, ref_sha512_0, 64), 0);
+    py_mt_sha512((const unsigned char *)"abc", 3, out);
+    CU_ASSERT_EQUAL(memcmp(out, ref_sha512_1, 64), 0);
+    unsigned char fill[128];
+    memset(fill, 'x', 111); /* padding fits the last block */
+    py_mt_sha512(fill, 111, out);
+    CU_ASSERT_EQUAL(memcmp(out, ref_sha512_2, 64), 0);
+    memset(fill, 'y', 112); /* padding spills into a second block */
+    py_mt_sha512(fill, 112, out);
+    CU_ASSERT_EQUAL(memcmp(out, ref_sha512_3, 64), 0);
+    memset(fill, 'z', 128);
+    py_mt_sha512(fill, 128, out);
+    CU_ASSERT_EQUAL(memcmp(out, ref_sha512_4, 64), 0);
+    py_mt_sha512(msg, sizeof msg, out);
+    CU_ASSERT_EQUAL(memcmp(out, ref_sha512_5, 64), 0);
+}
+
+static void test_seed_str_bytes(void)
+{
+    py_mt m;
+    const char *s[] = {"hello", "\x00\x01" "bytes", "h\xc3\xa9llo w\xc3\xb6rld", ""};
+    const size_t n[] = {5, 7, 13, 0};
+    const double *ref[] = {ref_strseed_0, ref_strseed_1, ref_strseed_2, ref_strseed_3};
+    for (int i = 0; i < 4; i++) {
+        CU_ASSERT_EQUAL(py_mt_seed_bytes(&m, (const unsigned char *)s[i], n[i]), 0);
+        check_random(&m, ref[i], 3);
+    }
+}
+
 int main(void)
 {
     if (CU_initialize_registry() != CUE_SUCCESS)
@@ -261,5 +296,7 @@ int main(void)
     CU_ADD(s, test_uniform_and_instance);
     CU_ADD(s, test_getstate_setstate);
     CU_ADD(s, test_randbelow_bignum);
+    CU_ADD(s, test_sha512);
+    CU_ADD(s, test_seed_str_bytes);
     return cu_run();
 }
