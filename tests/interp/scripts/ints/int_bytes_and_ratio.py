@@ -1,0 +1,5 @@
+print((1024).to_bytes(2, "big"), (1024).to_bytes(4, "little"), int.from_bytes(b"\x01\x00", "big"), int.from_bytes(b"\x01\x00", "little"))
+print((-1).to_bytes(2, "big", signed=True), int.from_bytes(b"\xff\xfe", "big", signed=True))
+print((255).bit_length(), (10).bit_count() if hasattr(int, "bit_count") else 2, (3).as_integer_ratio(), (0.75).as_integer_ratio())
+print(int.__name__, (7).real, (7).imag, (7).numerator, (7).denominator, (-7).__abs__())
+print(float.fromhex("0x1.8p1"), (3.0).hex(), 1e300 * 1e10, -(2 ** 1023) * 2.0 ** 1)

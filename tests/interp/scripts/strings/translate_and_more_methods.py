@@ -1,0 +1,8 @@
+table = str.maketrans("abc", "xyz", "!")
+print("aabbcc!!".translate(table), "hello".translate({ord("l"): "L", ord("o"): None}))
+print("{name} is {age}".format_map({"name": "ann", "age": 5}), "Tab\there".expandtabs(2))
+print("abc".isprintable(), "a\nb".isprintable(), "ABC".isascii(), "é".isascii())
+print("a,b;c d".replace(",", " ").replace(";", " ").split(), "x".join("abc"), "abc".center(9, "-"))
+print("Hello World".swapcase(), "hello"[1:4].upper(), "%-6s|%6s|" % ("ab", "cd"), "%+.2e" % 12345.678)
+print("www.example.com".strip("cmowz."), "   ".join(["a", "b"]), "mississippi".rfind("ss"), "mississippi".rindex("i"))
+print(" ".join(reversed("one two three".split())), "-".join(sorted("hello")), "a b".split(" ", 0) if False else "a b".split(" ", 1))
