@@ -140,21 +140,6 @@ static int run_source(const char *src, size_t len, const char *filename, pv d)
     return r ? 0 : handle_exception();
 }
 
-int py_print_expr(pv v)
-{
-    if (v == py_None)
-        return 0;
-    py_dict_set(py_builtins, py_id__, py_None);
-    pv r = py_repr(v);
-    if (!r)
-        return -1;
-    fwrite(py_cstr(r), 1, py_sbytes(r), stdout);
-    fputc('\n', stdout);
-    fflush(stdout);
-    py_dict_set(py_builtins, py_id__, v);
-    return 0;
-}
-
 /* Is src an incomplete statement (the prompt should ask for more)? */
 static int incomplete(const char *src)
 {

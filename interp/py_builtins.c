@@ -961,6 +961,22 @@ pv py_build_class(pv func, pv name, pv bases, pv kw)
     return cls;
 }
 
+/* interactive prompt: echo an expression statement's value, bind _ */
+int py_print_expr(pv v)
+{
+    if (v == py_None)
+        return 0;
+    py_dict_set(py_builtins, py_id__, py_None);
+    pv r = py_repr(v);
+    if (!r)
+        return -1;
+    fwrite(py_cstr(r), 1, py_sbytes(r), stdout);
+    fputc('\n', stdout);
+    fflush(stdout);
+    py_dict_set(py_builtins, py_id__, v);
+    return 0;
+}
+
 /* ---------------- registration ---------------- */
 
 static void def(const char *name, py_cfn fn)

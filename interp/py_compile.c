@@ -244,9 +244,16 @@ static void st_expr(symtab *st, py_node *n)
         while (st->cur->is_comp)
             st->cur = st->cur->parent;
         if (st->cur != saved) {
+            int at_module = st->cur->kind == SC_MODULE;
             sym_add(st, n->a->val, D_LOCAL, n);
             st->cur = saved;
-            sym_add(st, n->a->val, D_NONLOCAL | D_USE, n);
+            for (scope *cs = saved; cs && cs->is_comp; cs = cs->parent)
+                if (!(sym_flags(cs, n->a->val) & (D_GLOBAL | D_NONLOCAL))) {
+                    scope *keep = st->cur;
+                    st->cur = cs;
+                    sym_add(st, n->a->val, at_module ? D_GLOBAL : D_NONLOCAL, n);
+                    st->cur = keep;
+                }
         } else
             sym_add(st, n->a->val, D_LOCAL, n);
         st_expr(st, n->b);
@@ -1782,7 +1789,12 @@ static void cunit_init(cunit *c, cunit *parent, scope *s, pv qualname, py_lexer 
 static py_code *compile_unit(cunit *parent, scope *s, py_node *n, pv qualname, int argcount, int posonly,
                              int kwonly, int flags, py_nlist *body, py_node *expr)
 {
-    cunit c;
+    /* in GC memory, not on the C stack: nesting depth is bounded by the
+     * parser, but each unit holds a block table */
+    cunit *cp = GC_MALLOC(sizeof(cunit));
+    if (!cp)
+        py_syntax_error(parent->lx, n->line, n->col, "out of memory while compiling");
+#define c (*cp)
     cunit_init(&c, parent, s, qualname, parent->lx, parent->filename);
     c.line = n->line;
     /* parameters come first in varnames */
@@ -1837,6 +1849,24 @@ static py_code *compile_unit(cunit *parent, scope *s, py_node *n, pv qualname, i
     load_const(&c, py_None);
     emit(&c, PY_OP_RETURN_VALUE, 0);
     return finish_unit(&c, argcount, posonly, kwonly, flags, s->name);
+#undef c
+}
+
+/* Offset of the first byte that is not valid UTF-8, or -1. */
+static intptr_t bad_utf8(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned char c = s[i];
+        size_t k = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 && c >= 0xC2 ? 1 : (c & 0xF0) == 0xE0 ? 2
+                   : (c & 0xF8) == 0xF0 && c <= 0xF4 ? 3 : 9;
+        if (k == 9 || i + k >= n + (k == 0))
+            return (intptr_t)i;
+        for (size_t j = 1; j <= k; j++)
+            if ((s[i + j] & 0xC0) != 0x80)
+                return (intptr_t)i;
+        i += k + 1;
+    }
+    return -1;
 }
 
 pv py_compile_source(const char *src, size_t n, const char *filename, int mode)
@@ -1845,6 +1875,18 @@ pv py_compile_source(const char *src, size_t n, const char *filename, int mode)
     py_lex_init(&lx, src, n, filename);
     jmp_buf jb;
     lx.err = &jb;
+    intptr_t bad = bad_utf8((const unsigned char *)src, n);
+    if (bad >= 0) {
+        int line = 1;
+        for (intptr_t i = 0; i < bad; i++)
+            line += src[i] == '\n';
+        pv msg = py_str_fmt("(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %ld: invalid start byte",
+                            (unsigned char)src[bad], (long)bad);
+        pv e = py_exc_new(py_exc_SyntaxError, &msg, 1);
+        py_dict_sets(py_instance_dict(e), "filename", py_str_c(filename));
+        py_dict_sets(py_instance_dict(e), "lineno", PY_MKSMALL(line));
+        return py_raise_obj(e);
+    }
     if (setjmp(jb)) {
         if (lx.exc)
             py_raise_obj(lx.exc);

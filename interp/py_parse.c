@@ -889,9 +889,11 @@ static py_node *lambdef(P *p)
 {
     py_node *l = node(E_LAMBDA, &p->tok);
     advance(p);
+    enter(p);
     l->a = parse_args(p, 1);
     expect_op(p, ":");
     l->b = test(p);
+    leave(p);
     return l;
 }
 

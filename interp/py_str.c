@@ -99,6 +99,16 @@ static uint32_t utf8_decode(const unsigned char *p, size_t *adv)
         *adv = 1;
         return c;
     }
+    /* malformed (only from unchecked sources): one byte, never read past
+     * the terminating NUL, which is not a continuation byte */
+    int need = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+    for (int i = 1; i <= need; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            need = -1;
+    if (need < 0) {
+        *adv = 1;
+        return c;
+    }
     if ((c & 0xE0) == 0xC0) {
         *adv = 2;
         return ((c & 0x1F) << 6) | (p[1] & 0x3F);
@@ -235,7 +245,8 @@ pv py_intern_str(pv s)
     pthread_mutex_lock(&intern_mu);
     pv e = intern_find(py_cstr(s), py_sbytes(s), h);
     if (!e) {
-        if (py_sbytes(s) == 1 && ascii_chars[(unsigned char)py_cstr(s)[0]] == s) {
+        if (py_sbytes(s) == 1 && (unsigned char)py_cstr(s)[0] < 128 &&
+            ascii_chars[(unsigned char)py_cstr(s)[0]] == s) {
             e = s;
         } else {
             py_str *c = (py_str *)GC_MALLOC_ATOMIC_UNCOLLECTABLE(sizeof(py_str) + py_sbytes(s) + 1);

@@ -1,0 +1,3 @@
+print(f"{x!z}")
+print(f"{}")
+f"{a:{b:{c}}}"

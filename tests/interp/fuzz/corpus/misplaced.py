@@ -1,0 +1,7 @@
+while True:
+    break
+else:
+    continue
+return 5
+yield 3
+await x
