@@ -18,6 +18,9 @@
 #include "cu_run.h"
 
 #include <elide.h>
+#ifdef STRESS_EMU
+#include <elide_emu.h>
+#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -339,6 +342,14 @@ static void test_stats_add_up(void)
         CU_ASSERT(s.committed > 0);           /* simulated transactions commit */
     }
     elide_stats_print(stdout, ELIDE_STATS_TEXT);
+#ifdef STRESS_EMU
+    elide_emu_stats es;
+    elide_emu_stats_total(&es);
+    printf("emu aborts by cause:");
+    for (int c = 0; c < ELIDE_EMU_CAUSES; c++)
+        printf(" %s=%lu", elide_emu_cause_name((elide_emu_cause)c), es.by_cause[c]);
+    printf("\n");
+#endif
 }
 
 int main(int argc, char **argv)
