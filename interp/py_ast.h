@@ -38,6 +38,7 @@ typedef struct py_lexer {
     pv exc;            /* the SyntaxError raised */
     int line_offset;   /* f-string expressions: line of the enclosing string */
     int col_offset;
+    int future_annotations; /* from __future__ import annotations */
 } py_lexer;
 
 void py_lex_init(py_lexer *lx, const char *src, size_t n, const char *filename);

@@ -368,6 +368,10 @@ static void st_stmt(symtab *st, py_node *n)
         }
         break;
     case S_IMPORTFROM:
+        if (n->val && !strcmp(py_cstr(n->val), "__future__"))
+            for (int i = 0; i < n->l1.n; i++)
+                if (!strcmp(py_cstr(n->l1.v[i]->val), "annotations"))
+                    st->lx->future_annotations = 1;
         for (int i = 0; i < n->l1.n; i++) {
             py_node *a = n->l1.v[i];
             if (!strcmp(py_cstr(a->val), "*")) {
@@ -1493,6 +1497,17 @@ static void cstmt(cunit *c, py_node *n)
             cexpr(c, n->c);
             cstore(c, n->a);
         }
+        if (c->s->kind != SC_FUNCTION && n->a->kind == E_NAME && !n->a->paren) {
+            /* __annotations__[name] = annotation (a string under
+             * `from __future__ import annotations`) */
+            if (c->lx->future_annotations)
+                load_const(c, py_str_c("<annotation>"));
+            else
+                cexpr(c, n->b);
+            name_op(c, py_id___annotations__, CTX_LOAD);
+            load_const(c, n->a->val);
+            emit(c, PY_OP_STORE_SUBSCR, 0);
+        }
         break;
     case S_IF: {
         int patches[1], np = 0;
@@ -1597,6 +1612,31 @@ static void cstmt(cunit *c, py_node *n)
     default:
         py_syntax_error(c->lx, n->line, n->col, "invalid syntax");
     }
+}
+
+static int has_annotations(py_nlist *l)
+{
+    for (int i = 0; i < l->n; i++) {
+        py_node *n = l->v[i];
+        if (n->kind == S_ANNASSIGN && n->a->kind == E_NAME)
+            return 1;
+        if ((n->kind == S_IF || n->kind == S_WHILE || n->kind == S_FOR) &&
+            (has_annotations(&n->l1) || has_annotations(&n->l2)))
+            return 1;
+        if (n->kind == S_TRY && (has_annotations(&n->l1) || has_annotations(&n->l3) || has_annotations(&n->l4)))
+            return 1;
+        if (n->kind == S_WITH && has_annotations(&n->l2))
+            return 1;
+    }
+    return 0;
+}
+
+static void setup_annotations(cunit *c, py_nlist *body)
+{
+    if (!has_annotations(body))
+        return;
+    emit(c, PY_OP_BUILD_MAP, 0);
+    name_op(c, py_id___annotations__, CTX_STORE);
 }
 
 static void cstmts(cunit *c, py_nlist *l)
@@ -1810,6 +1850,7 @@ static py_code *compile_unit(cunit *parent, scope *s, py_node *n, pv qualname, i
             load_const(&c, body->v[0]->a->val);
             emit(&c, PY_OP_STORE_NAME, add_name(&c, py_id___doc__));
         }
+        setup_annotations(&c, body);
         cstmts(&c, body);
         int ci = cell_index(&c, py_id___class__);
         if (ci >= 0 && ci < (int)PY_LIST(s->cells)->n)
@@ -1917,6 +1958,7 @@ pv py_compile_source(const char *src, size_t n, const char *filename, int mode)
             load_const(&c, body->v[0]->a->val);
             name_op(&c, py_id___doc__, CTX_STORE);
         }
+        setup_annotations(&c, body);
         cstmts(&c, body);
         load_const(&c, py_None);
         emit(&c, PY_OP_RETURN_VALUE, 0);
