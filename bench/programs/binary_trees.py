@@ -1,7 +1,7 @@
 """binary_trees: allocate and walk many perfect binary trees of several
 depths (a garbage-collector workout), plus one long-lived tree.
 
-usage: binary_trees.py [ITERATIONS]   (default 2; max depth 15)
+usage: binary_trees.py [ITERATIONS]   (default 3; max depth 15)
 """
 import sys
 
@@ -45,4 +45,4 @@ def main(iterations):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 2)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3)

@@ -3,7 +3,7 @@ for a fern and for a Sierpinski carpet) drive a point; its path is plotted
 into a grid whose histogram is the checksum. Exercises seeded random
 numbers (CPython's Mersenne Twister), floats, classes and dicts.
 
-usage: chaos.py [ITERATIONS]   (default 7; 60000 points per system)
+usage: chaos.py [ITERATIONS]   (default 14; 60000 points per system)
 """
 import random
 import sys
@@ -84,4 +84,4 @@ def main(iterations):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 7)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 14)

@@ -2,7 +2,7 @@
 Maloney and Borning, 1990). A chain of equality constraints and a set of
 scale constraints are edited through plans; every edit is checked.
 
-usage: deltablue.py [ITERATIONS]   (default 250; chains of 100)
+usage: deltablue.py [ITERATIONS]   (default 500; chains of 100)
 """
 import sys
 
@@ -368,4 +368,4 @@ def main(iterations):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 250)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 500)

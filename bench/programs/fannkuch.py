@@ -2,7 +2,7 @@
 until 1 comes first; report the maximum and a signed checksum over the
 permutations in the order a rotation-based generator produces them.
 
-usage: fannkuch.py [ITERATIONS]   (default 2; N is 9)
+usage: fannkuch.py [ITERATIONS]   (default 4; N is 9)
 """
 import sys
 
@@ -53,4 +53,4 @@ def main(iterations):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 2)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 4)

@@ -2,7 +2,7 @@
 into a running maximum; stresses float arithmetic, attribute access and
 object allocation.
 
-usage: float_bench.py [ITERATIONS]   (default 6; 100000 points each)
+usage: float_bench.py [ITERATIONS]   (default 18; 100000 points each)
 """
 import sys
 from math import sin, cos, sqrt
@@ -48,4 +48,4 @@ def main(iterations):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 6)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 18)

@@ -3,7 +3,7 @@ short game against itself: captures, suicide and simple ko rules, random
 playouts with an eye-filling guard, area scoring. Seeded, so the game and
 its score are the same on every run.
 
-usage: go.py [ITERATIONS]   (default 1; 10 moves of 80 playouts each)
+usage: go.py [ITERATIONS]   (default 2; 10 moves of 80 playouts each)
 """
 import math
 import random
@@ -221,4 +221,4 @@ def main(iterations):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 2)

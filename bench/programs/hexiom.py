@@ -3,7 +3,7 @@ hexagonal board so that every tile's number equals the count of its
 occupied neighbours. Puzzles are made from seeded random layouts; the
 solver counts every solution by backtracking with constraint pruning.
 
-usage: hexiom.py [ITERATIONS]   (default 1; seven puzzles on a side-3 board)
+usage: hexiom.py [ITERATIONS]   (default 2; seven puzzles on a side-3 board)
 """
 import random
 import sys
@@ -105,4 +105,4 @@ def main(iterations):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 2)

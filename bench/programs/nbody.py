@@ -1,7 +1,7 @@
 """nbody: the Jovian planets orbiting the Sun, integrated with a simple
 symplectic Euler step. Prints the system's energy before and after.
 
-usage: nbody.py [STEPS]   (default 250000)
+usage: nbody.py [STEPS]   (default 400000)
 """
 import sys
 
@@ -89,4 +89,4 @@ def main(steps):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 250000)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 400000)

@@ -1,7 +1,7 @@
 """nqueens: count the solutions of the N-queens problem two ways, by
 filtering permutations (generators, sets) and by bitmask backtracking.
 
-usage: nqueens.py [ITERATIONS]   (default 5; N is 8 and 10)
+usage: nqueens.py [ITERATIONS]   (default 18; N is 8 and 10)
 """
 import sys
 
@@ -49,4 +49,4 @@ def main(iterations):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 18)

@@ -2,7 +2,7 @@
 records, enumerations, string comparison, global and array updates. The
 final values of the globals are fixed by the algorithm for a loop count.
 
-usage: pystone.py [LOOPS]   (default 600000)
+usage: pystone.py [LOOPS]   (default 1000000)
 """
 import sys
 
@@ -178,4 +178,4 @@ def main(loops):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 600000)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000000)

@@ -2,7 +2,7 @@
 point lights, shadows, reflection) rendering into a list of pixels; the
 checksum is over the quantised colours.
 
-usage: raytrace.py [ITERATIONS]   (default 5; 80 x 80 pixels)
+usage: raytrace.py [ITERATIONS]   (default 14; 80 x 80 pixels)
 """
 import sys
 from math import sqrt
@@ -172,4 +172,4 @@ def main(iterations):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 14)

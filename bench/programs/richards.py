@@ -3,7 +3,7 @@ idle task, a worker, two handlers, two devices) exchange packets through a
 priority scheduler. The packet and hold counts after each run are fixed by
 the algorithm: 23246 and 9297 for an idle count of 10000.
 
-usage: richards.py [ITERATIONS]   (default 20)
+usage: richards.py [ITERATIONS]   (default 50)
 """
 import sys
 
@@ -213,4 +213,4 @@ def main(iterations):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 50)

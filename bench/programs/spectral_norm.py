@@ -2,7 +2,7 @@
 A[i][j] = 1 / ((i + j) * (i + j + 1) / 2 + i + 1), by power iteration on
 A^T A restricted to N x N.
 
-usage: spectral_norm.py [ITERATIONS]   (default 2; N is 300)
+usage: spectral_norm.py [ITERATIONS]   (default 3; N is 300)
 """
 import sys
 
@@ -44,4 +44,4 @@ def main(iterations):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 2)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3)
