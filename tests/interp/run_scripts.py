@@ -28,6 +28,7 @@ Examples:
     run_scripts.py --elide build/plain/elide
     run_scripts.py --elide build/plain/elide --differential --jobs 4
     run_scripts.py --elide build/plain/elide --filter strings/ --list-failures
+    run_scripts.py --elide build/plain/elide --filter threads/ --repeat 20
     run_scripts.py --self-check          # the corpus against python3 itself
     run_scripts.py --update              # regenerate .out/.err from python3
 
@@ -209,12 +210,17 @@ def test_one(script, args):
     expected = script.expected_stdout()
     if expected is None:
         return ["no expected output (.out file or # expect: lines)"]
-    res = run_one(args.impl_cmd, script, timeout)
-    problems = check_result(script, res, expected)
-    if args.differential and script.differential:
-        problems += differential_problems(script, res,
-                                          run_one([args.python], script, timeout))
-    return problems
+    for attempt in range(args.repeat):
+        res = run_one(args.impl_cmd, script, timeout)
+        problems = check_result(script, res, expected)
+        if args.differential and script.differential:
+            problems += differential_problems(script, res,
+                                              run_one([args.python], script, timeout))
+        if problems:
+            if args.repeat > 1:
+                problems[0] = "run %d of %d: %s" % (attempt + 1, args.repeat, problems[0])
+            return problems
+    return []
 
 
 def update_one(script, args):
@@ -259,6 +265,8 @@ def parse_args(argv):
     ap.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--filter", help="only scripts whose path contains SUBSTR")
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds per script")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="run each script N times; any failing run fails it (flaky threads)")
     ap.add_argument("--differential", action="store_true",
                     help="also run python3 and require identical stdout and exit status")
     ap.add_argument("--list-failures", action="store_true",
@@ -274,8 +282,8 @@ def parse_args(argv):
         ap.error("--scripts %s: not a directory" % args.scripts)
     if sum(bool(x) for x in (args.elide, args.update, args.self_check)) != 1:
         ap.error("give exactly one of --elide PATH, --update, --self-check")
-    if args.jobs < 1:
-        ap.error("--jobs must be at least 1")
+    if args.jobs < 1 or args.repeat < 1:
+        ap.error("--jobs and --repeat must be at least 1")
     if args.elide and not os.access(args.elide, os.X_OK):
         ap.error("--elide %s: not an executable file" % args.elide)
     if args.elide:

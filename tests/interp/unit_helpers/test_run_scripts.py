@@ -119,8 +119,15 @@ class RunnerTest(unittest.TestCase):
         self.assertIn("FAIL a/noexp.py: no expected output", out)
         self.assertIn("FAIL a/slow.py: timed out", out)
 
+    def test_repeat(self):
+        rc, out = self.run_runner("--elide", self.fake, "--filter", "a/", "--repeat", "2")
+        self.assertEqual((rc, out.splitlines()[-1]), (0, "5 passed, 0 failed"))
+        rc, out = self.run_runner("--elide", self.fake, "--filter", "mangled", "--repeat", "3")
+        self.assertIn("FAIL b/mangled.py: run 1 of 3: stdout differs", out)
+
     def test_usage_errors(self):
-        for args in ([], ["--elide", "/nonexistent/elide"], ["--update", "--self-check"]):
+        for args in ([], ["--elide", "/nonexistent/elide"], ["--update", "--self-check"],
+                     ["--self-check", "--repeat", "0"]):
             rc, _ = self.run_runner(*args)
             self.assertEqual(rc, 2, args)
 
