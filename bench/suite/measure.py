@@ -18,6 +18,7 @@ it runs the workload `reps` times at that size:
   still above the threshold is marked noisy.
 """
 import os
+import resource
 import subprocess
 import time
 
@@ -53,6 +54,7 @@ class Run:
         self.problem = None
         self.status = "ok"
         self.wall = 0.0
+        self.cpu = 0.0
 
 
 class Measurer:
@@ -73,6 +75,7 @@ class Measurer:
             argv = self.perf.wrap(argv, perf_path)
         timeout = self.o.timeout or max(60.0, 30.0 * self.o.target * threads)
         t0 = time.monotonic()
+        ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         try:
             p = subprocess.run(argv, env=env, capture_output=True, text=True,
                                timeout=timeout, cwd=os.path.dirname(workload.path))
@@ -83,6 +86,10 @@ class Measurer:
             r.status, r.problem = "failed", "cannot run %s: %s" % (argv[0], e)
             return r
         r.wall = time.monotonic() - t0
+        ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        # Runs are sequential, so the children's usage grew by this one's
+        # (with its perf or hwloc-bind wrapper, which costs little).
+        r.cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
         r.ops, r.seconds, r.problem = wl.judge(p.returncode, p.stdout, p.stderr)
         if r.problem:
             r.status = "wrong" if r.problem.startswith("wrong") else "failed"
@@ -147,7 +154,7 @@ def new_record(target, workload, threads, size):
         "mode": target.mode, "threads": threads, "size": size,
         "unit": workload.unit, "status": "ok", "reason": None, "attempts": 0,
         "ops": None, "times": [], "time_median": None, "time_min": None,
-        "time_max": None, "spread": None, "throughput": None,
+        "time_max": None, "spread": None, "throughput": None, "cpu_per_wall": None,
         "speedup": None, "efficiency": None,
         "commit_ratio": None, "fallback_ratio": None, "abort_rates": None,
         "stats": None, "stats_raw": None, "perf": None,
@@ -162,6 +169,11 @@ def fill_timing(rec, runs, noise):
     rec["time_min"], rec["time_max"] = min(times), max(times)
     rec["spread"] = spread(times)
     rec["throughput"] = rec["ops"] / rec["time_median"]
+    # CPU seconds over wall seconds of the whole process (start-up
+    # included): about min(threads, cores) when the threads really ran in
+    # parallel, about 1 under a GIL, and lower when other processes took
+    # the CPUs from this one.
+    rec["cpu_per_wall"] = median([r.cpu / r.wall for r in runs if r.wall > 0] or [0.0])
     if rec["spread"] > noise:
         rec["status"] = "noisy"
         rec["reason"] = "spread %.0f%% above the %.0f%% threshold after %d attempt(s)" % (

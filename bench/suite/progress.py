@@ -24,6 +24,11 @@ class Progress:
         self.tty = stream.isatty() if tty is None else tty
         self.width = 0
 
+    def pace(self):
+        """Actual seconds per planned second so far (1.0 before any)."""
+        elapsed = time.monotonic() - self.start
+        return elapsed / self.done if self.done > 0 else 1.0
+
     def eta(self):
         elapsed = time.monotonic() - self.start
         if self.done <= 0:

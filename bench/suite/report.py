@@ -57,6 +57,8 @@ def _cell(r):
     s = "%s ±%.0f%%" % (_si(r["throughput"]), 100 * r["spread"])
     if r["speedup"] is not None and r["threads"] > 1:
         s += " (%.2fx)" % r["speedup"]
+    if r.get("cpu_per_wall") is not None:
+        s += " cpu %.1f" % r["cpu_per_wall"]
     if r["status"] == "noisy":
         s += " noisy"
     return s
@@ -72,13 +74,17 @@ def throughput_section(records, labels, workloads):
     lines = ["## Throughput per workload", "",
              "Units of work per second (median over the repetitions), its spread "
              "((max - min) / median) and, in parentheses, the speedup over 1 thread "
-             "of the same target. Weak scaling: N threads do N times the work, so "
-             "the ideal speedup is N while N is at most the number of cores.", ""]
+             "of the same target, then `cpu`: the process's CPU time over its wall "
+             "time (about min(N, cores) when its threads really run in parallel, "
+             "about 1 under a GIL, lower when other processes took the CPUs). "
+             "Weak scaling: N threads do N times the work, so the ideal speedup "
+             "is N while N is at most the number of cores.", ""]
     for w in workloads:
         rs = [r for r in records if r["workload"] == w.name]
         if not rs:
             continue
-        lines += ["### %s (%s, %s per unit)" % (w.name, w.kind, w.unit), "", w.about, ""]
+        lines += ["### %s (%s; throughput in %s per second)" % (w.name, w.kind, w.unit),
+                  "", w.about, ""]
         threads = sorted({r["threads"] for r in rs})
         by = {(r["target"], r["threads"]): r for r in rs}
         rows = [[t] + [_cell(by.get((lab, t))) for lab in labels] for t in threads]
