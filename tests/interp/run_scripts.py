@@ -11,6 +11,8 @@ else:
     # stderr-contains: TEXT        stderr must contain TEXT (may repeat)
     # args: a b c                  extra sys.argv words (shell-split)
     # timeout: 60                  seconds (default: --timeout)
+    # pythonpath: lib              PYTHONPATH for the run (relative to the
+                                   script's directory)
     # differential: no             never compare with python3 (elide-only
                                    behaviour; implied in elide_only/)
     # helper module                not a test: a module other tests import
@@ -64,6 +66,7 @@ class Script:
         self.stderr_contains = []
         self.args = []
         self.timeout = None
+        self.pythonpath = None
         self.helper = False
         self.differential = not self.rel.startswith(ELIDE_ONLY + os.sep)
         self.expect_lines = []
@@ -98,6 +101,8 @@ class Script:
             self.args = shlex.split(value)
         elif key == "timeout":
             self.timeout = float(value)
+        elif key == "pythonpath":
+            self.pythonpath = os.path.join(os.path.dirname(self.path), value)
         elif key == "differential":
             self.differential = value.lower() not in ("no", "false", "0")
 
@@ -128,8 +133,11 @@ class Result:
         self.timed_out, self.error = timed_out, error
 
 
-def run_env():
+def run_env(script):
     env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    if script.pythonpath:
+        env["PYTHONPATH"] = script.pythonpath
     env["PYTHONHASHSEED"] = "0"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
@@ -143,7 +151,7 @@ def run_one(cmd, script, timeout):
     with tempfile.TemporaryDirectory(prefix="elide-script-") as cwd:
         try:
             p = subprocess.run(argv, input=script.stdin_bytes(), capture_output=True,
-                               cwd=cwd, env=run_env(), timeout=timeout)
+                               cwd=cwd, env=run_env(script), timeout=timeout)
         except subprocess.TimeoutExpired as e:
             return Result(None, e.stdout or b"", e.stderr or b"", timed_out=True)
         except OSError as e:
