@@ -336,6 +336,10 @@ static inline void *py_alloc(size_t size)
     return py_alloc_slow(size);
 }
 
+/* memcpy/memmove that accept (NULL, 0): empty arrays are often NULL here */
+static inline void py_copy(void *d, const void *s, size_t n) { if (n) memcpy(d, s, n); }
+static inline void py_move(void *d, const void *s, size_t n) { if (n) memmove(d, s, n); }
+
 /* ---- generic object protocol (py_obj.c) ---- */
 pv py_repr(pv v);
 pv py_str_of(pv v);

@@ -55,9 +55,12 @@ void py_alloc_init(void)
 
 py_ts *py_ts_new(void)
 {
-    py_ts *ts = GC_MALLOC_UNCOLLECTABLE(sizeof(py_ts));
-    if (!ts)
+    /* 64-byte aligned (own cache lines); uncollectable, so the interior
+     * pointer is enough to keep it */
+    char *raw = GC_MALLOC_UNCOLLECTABLE(sizeof(py_ts) + PY_CACHELINE);
+    if (!raw)
         py_die("out of memory for a thread state");
+    py_ts *ts = (py_ts *)(((uintptr_t)raw + PY_CACHELINE - 1) & ~(uintptr_t)(PY_CACHELINE - 1));
     memset(ts, 0, sizeof *ts);
     return ts;
 }

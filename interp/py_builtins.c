@@ -920,7 +920,7 @@ pv py_build_class(pv func, pv name, pv bases, pv kw)
         pv args[3] = {name, bases, ns};
         size_t nk = kw ? ((py_dict *)kw)->used : 0;
         pv *buf = py_alloc((3 + nk) * sizeof(pv));
-        memcpy(buf, args, sizeof args);
+        py_copy(buf, args, sizeof args);
         pv names = nk ? py_tuple_new(nk) : NULL;
         size_t pos = 0, i = 0;
         pv k, v;

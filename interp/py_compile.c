@@ -509,8 +509,8 @@ static int emit(cunit *c, int op, int arg)
         uint32_t *ncode = GC_MALLOC_ATOMIC((size_t)nc * sizeof(uint32_t));
         int *nl = GC_MALLOC_ATOMIC((size_t)nc * sizeof(int));
         if (c->n) {
-            memcpy(ncode, c->code, (size_t)c->n * sizeof(uint32_t));
-            memcpy(nl, c->lines, (size_t)c->n * sizeof(int));
+            py_copy(ncode, c->code, (size_t)c->n * sizeof(uint32_t));
+            py_copy(nl, c->lines, (size_t)c->n * sizeof(int));
         }
         c->code = ncode;
         c->lines = nl;

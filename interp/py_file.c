@@ -303,7 +303,7 @@ static pv sio_write(pv s, pv *a, size_t n, pv kw)
             memset(z, 0, extra);
             py_sb_add(&o->buf, z, extra);
         }
-        memcpy(o->buf.buf + o->pos, py_cstr(a[0]), nb);
+        py_copy(o->buf.buf + o->pos, py_cstr(a[0]), nb);
     }
     o->pos += py_sbytes(a[0]);
     PY_UNLOCK(s);

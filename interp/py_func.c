@@ -285,7 +285,7 @@ static pv method_call(pv o, pv *args, size_t n, pv kw)
     pv sbuf[8];
     pv *buf = n + nk + 1 <= 8 ? sbuf : py_alloc((n + nk + 1) * sizeof(pv));
     buf[0] = m->self;
-    memcpy(buf + 1, args, (n + nk) * sizeof(pv));
+    py_copy(buf + 1, args, (n + nk) * sizeof(pv));
     return py_call(m->func, buf, n + 1, kw);
 }
 

@@ -378,7 +378,7 @@ void py_sys_set_path0(const char *dir)
     py_list *l = PY_LIST(py_sys_path);
     pv d = py_str_c(dir);
     py_list_append(py_sys_path, d);
-    memmove(l->items + 1, l->items, (l->n - 1) * sizeof(pv));
+    py_move(l->items + 1, l->items, (l->n - 1) * sizeof(pv));
     l->items[0] = d;
 }
 

@@ -98,7 +98,7 @@ static int list_grow_locked(py_list *l, size_t need)
         return -1;
     }
     if (l->n)
-        memcpy(ni, l->items, l->n * sizeof(pv));
+        py_copy(ni, l->items, l->n * sizeof(pv));
     l->items = ni;
     l->cap = nc;
     return 0;
@@ -119,7 +119,7 @@ pv py_list_from(pv *items, size_t n)
 {
     pv l = py_list_new(n);
     if (l && n)
-        memcpy(PY_LIST(l)->items, items, n * sizeof(pv));
+        py_copy(PY_LIST(l)->items, items, n * sizeof(pv));
     return l;
 }
 
@@ -145,7 +145,7 @@ int py_list_extend(pv lo, pv it)
         PY_LOCK2(lo, it);
         int r = list_grow_locked(l, l->n + n);
         if (r == 0) {
-            memmove(l->items + l->n, src, n * sizeof(pv));
+            py_move(l->items + l->n, src, n * sizeof(pv));
             l->n += n;
         }
         PY_UNLOCK2(lo, it);
@@ -271,9 +271,9 @@ static int list_ass_slice(pv o, pv k, pv v)
     size_t newlen = l->n - oldn + sn;
     if (list_grow_locked(l, newlen) < 0)
         return -1;
-    memmove(l->items + a + sn, l->items + b, (l->n - (size_t)b) * sizeof(pv));
+    py_move(l->items + a + sn, l->items + b, (l->n - (size_t)b) * sizeof(pv));
     if (sn)
-        memcpy(l->items + a, PY_LIST(src)->items, sn * sizeof(pv));
+        py_copy(l->items + a, PY_LIST(src)->items, sn * sizeof(pv));
     l->n = newlen;
     return 0;
 }
@@ -305,7 +305,7 @@ static int list_setitem(pv o, pv k, pv v)
     if (v)
         l->items[i] = v;
     else {
-        memmove(l->items + i, l->items + i + 1, (l->n - (size_t)i - 1) * sizeof(pv));
+        py_move(l->items + i, l->items + i + 1, (l->n - (size_t)i - 1) * sizeof(pv));
         l->n--;
     }
     PY_UNLOCK(o);
@@ -373,8 +373,8 @@ static pv list_add(pv a, pv b)
     pv r = py_list_new(na + nb);
     if (!r)
         return NULL;
-    memcpy(PY_LIST(r)->items, PY_LIST(a)->items, na * sizeof(pv));
-    memcpy(PY_LIST(r)->items + na, PY_LIST(b)->items, nb * sizeof(pv));
+    py_copy(PY_LIST(r)->items, PY_LIST(a)->items, na * sizeof(pv));
+    py_copy(PY_LIST(r)->items + na, PY_LIST(b)->items, nb * sizeof(pv));
     return r;
 }
 
@@ -394,7 +394,7 @@ static pv repeat_items(pv *items, size_t n, pv cnt, int tuple)
         return NULL;
     pv *dst = tuple ? PY_TUPLE(r)->items : PY_LIST(r)->items;
     for (intptr_t i = 0; i < k; i++)
-        memcpy(dst + (size_t)i * n, items, n * sizeof(pv));
+        py_copy(dst + (size_t)i * n, items, n * sizeof(pv));
     return r;
 }
 
@@ -483,7 +483,7 @@ static void merge_sort(kv *a, kv *tmp, size_t n, int reverse, int *err)
         return;
     if (!kv_less(&a[m - 1], &a[m], reverse, err))
         return; /* already ordered */
-    memcpy(tmp, a, m * sizeof(kv));
+    py_copy(tmp, a, m * sizeof(kv));
     size_t i = 0, j = m, k = 0;
     while (i < m && j < n && !*err) {
         if (kv_less(&tmp[i], &a[j], reverse, err))
@@ -563,7 +563,7 @@ static pv lm_insert(pv s, pv *a, size_t n, pv kw)
     }
     if ((size_t)i > l->n)
         i = (intptr_t)l->n;
-    memmove(l->items + i + 1, l->items + i, (l->n - (size_t)i) * sizeof(pv));
+    py_move(l->items + i + 1, l->items + i, (l->n - (size_t)i) * sizeof(pv));
     l->items[i] = a[1];
     l->n++;
     PY_UNLOCK(s);
@@ -593,7 +593,7 @@ static pv lm_pop(pv s, pv *a, size_t n, pv kw)
         return py_raise(py_exc_IndexError, "pop index out of range");
     }
     pv r = l->items[i];
-    memmove(l->items + i, l->items + i + 1, (l->n - (size_t)i - 1) * sizeof(pv));
+    py_move(l->items + i, l->items + i + 1, (l->n - (size_t)i - 1) * sizeof(pv));
     l->n--;
     PY_UNLOCK(s);
     return r;
@@ -610,7 +610,7 @@ static pv lm_remove(pv s, pv *a, size_t n, pv kw)
         if (r) {
             PY_LOCK(s);
             if (i < l->n) {
-                memmove(l->items + i, l->items + i + 1, (l->n - i - 1) * sizeof(pv));
+                py_move(l->items + i, l->items + i + 1, (l->n - i - 1) * sizeof(pv));
                 l->n--;
             }
             PY_UNLOCK(s);
@@ -782,7 +782,7 @@ pv py_tuple_from(pv *items, size_t n)
 {
     pv t = py_tuple_new(n);
     if (t && n)
-        memcpy(PY_TUPLE(t)->items, items, n * sizeof(pv));
+        py_copy(PY_TUPLE(t)->items, items, n * sizeof(pv));
     return t;
 }
 
@@ -893,8 +893,8 @@ static pv tuple_add(pv a, pv b)
     }
     size_t na = PY_TUPLE(a)->n, nb = PY_TUPLE(b)->n;
     pv r = py_tuple_new(na + nb);
-    memcpy(PY_TUPLE(r)->items, PY_TUPLE(a)->items, na * sizeof(pv));
-    memcpy(PY_TUPLE(r)->items + na, PY_TUPLE(b)->items, nb * sizeof(pv));
+    py_copy(PY_TUPLE(r)->items, PY_TUPLE(a)->items, na * sizeof(pv));
+    py_copy(PY_TUPLE(r)->items + na, PY_TUPLE(b)->items, nb * sizeof(pv));
     return r;
 }
 
@@ -966,7 +966,7 @@ static pv tuple_new_t(py_type *t, pv *args, size_t n, pv kw)
     o->ob.type = t;
     o->hash = -1;
     o->n = k;
-    memcpy(o->items, PY_TUPLE(r)->items, k * sizeof(pv));
+    py_copy(o->items, PY_TUPLE(r)->items, k * sizeof(pv));
     return (pv)o;
 }
 

@@ -432,7 +432,7 @@ static pv call_lookup(pv o, pv name, pv *args, size_t n, int *found)
     if (n < 7 && !PY_ISSMALL(d) &&
         (d->type == &py_func_type || (d->type == &py_cfunc_type && ((py_cfunc *)d)->is_method == 1))) {
         buf[0] = o;
-        memcpy(buf + 1, args, n * sizeof(pv));
+        py_copy(buf + 1, args, n * sizeof(pv));
         return py_call(d, buf, n + 1, NULL);
     }
     pv b = py_bind(d, o, t);
@@ -691,7 +691,7 @@ static pv slot_tcall(pv o, pv *args, size_t n, pv kw)
         size_t nk = PY_NKW(kw);
         pv *buf = py_alloc((n + nk + 1) * sizeof(pv));
         buf[0] = o;
-        memcpy(buf + 1, args, (n + nk) * sizeof(pv));
+        py_copy(buf + 1, args, (n + nk) * sizeof(pv));
         return py_call_func(d, buf, n + 1, kw);
     }
     pv b = py_bind(d, o, t);
@@ -905,7 +905,7 @@ static pv slot_new_call(py_type *t, pv *args, size_t n, pv kw)
     size_t nk = PY_NKW(kw);
     pv *buf = py_alloc((n + nk + 1) * sizeof(pv));
     buf[0] = (pv)t;
-    memcpy(buf + 1, args, (n + nk) * sizeof(pv));
+    py_copy(buf + 1, args, (n + nk) * sizeof(pv));
     return py_call(nw, buf, n + 1, kw);
 }
 
@@ -930,7 +930,7 @@ static pv type_call(pv o, pv *args, size_t n, pv kw)
         pv sbuf[8];
         pv *buf = n + nk + 1 <= 8 ? sbuf : py_alloc((n + nk + 1) * sizeof(pv));
         buf[0] = obj;
-        memcpy(buf + 1, args, (n + nk) * sizeof(pv));
+        py_copy(buf + 1, args, (n + nk) * sizeof(pv));
         r = py_call_func(init, buf, n + 1, kw);
     } else {
         pv b = py_bind(init, obj, t);

@@ -24,7 +24,7 @@ void py_nl_add(py_nlist *l, py_node *n)
         int nc = l->cap ? l->cap * 2 : 4;
         py_node **nv = GC_MALLOC((size_t)nc * sizeof(py_node *));
         if (l->n)
-            memcpy(nv, l->v, (size_t)l->n * sizeof(py_node *));
+            py_copy(nv, l->v, (size_t)l->n * sizeof(py_node *));
         l->v = nv;
         l->cap = nc;
     }
@@ -186,7 +186,7 @@ static py_node *sub_expr(P *p, const char *s, size_t n, py_token *t)
     /* wrap in parentheses so newlines are allowed */
     char *buf = GC_MALLOC_ATOMIC(n + 3);
     buf[0] = '(';
-    memcpy(buf + 1, s, n);
+    py_copy(buf + 1, s, n);
     buf[n + 1] = ')';
     buf[n + 2] = 0;
     py_lexer sub;
@@ -841,7 +841,7 @@ static py_node *comparison(P *p)
         advance(p);
         if (n == cap) {
             int *no = GC_MALLOC_ATOMIC((size_t)cap * 2 * sizeof(int));
-            memcpy(no, c->ops, (size_t)cap * sizeof(int));
+            py_copy(no, c->ops, (size_t)cap * sizeof(int));
             c->ops = no;
             cap *= 2;
         }

@@ -45,7 +45,7 @@ pv py_str_new(const char *s, size_t n)
     o->len = utf8_count(s, n, &ascii);
     o->ascii = (uint8_t)ascii;
     o->nbytes = n;
-    memcpy(o->s, s, n);
+    py_copy(o->s, s, n);
     o->s[n] = 0;
     return (pv)o;
 }
@@ -250,7 +250,7 @@ pv py_intern_str(pv s)
             e = s;
         } else {
             py_str *c = (py_str *)GC_MALLOC_ATOMIC_UNCOLLECTABLE(sizeof(py_str) + py_sbytes(s) + 1);
-            memcpy(c, s, sizeof(py_str) + py_sbytes(s) + 1);
+            py_copy(c, s, sizeof(py_str) + py_sbytes(s) + 1);
             e = (pv)c;
         }
         ((py_str *)e)->interned = 1;
@@ -282,8 +282,8 @@ pv py_str_concat(pv a, pv b)
     o->len = py_slen(a) + py_slen(b);
     o->ascii = ((py_str *)a)->ascii & ((py_str *)b)->ascii;
     o->nbytes = na + nb;
-    memcpy(o->s, py_cstr(a), na);
-    memcpy(o->s + na, py_cstr(b), nb);
+    py_copy(o->s, py_cstr(a), na);
+    py_copy(o->s + na, py_cstr(b), nb);
     o->s[na + nb] = 0;
     return (pv)o;
 }
@@ -300,11 +300,11 @@ void py_sb_add(py_sb *b, const char *s, size_t n)
         if (!nb)
             py_die("out of memory");
         if (b->len)
-            memcpy(nb, b->buf, b->len);
+            py_copy(nb, b->buf, b->len);
         b->buf = nb;
         b->cap = nc;
     }
-    memcpy(b->buf + b->len, s, n);
+    py_copy(b->buf + b->len, s, n);
     b->len += n;
 }
 void py_sb_adds(py_sb *b, const char *s) { py_sb_add(b, s, strlen(s)); }
@@ -421,7 +421,7 @@ static pv str_repeat(pv s, pv nv)
     if (!buf)
         return py_raise_nomem();
     for (intptr_t i = 0; i < n; i++)
-        memcpy(buf + (size_t)i * nb, py_cstr(s), nb);
+        py_copy(buf + (size_t)i * nb, py_cstr(s), nb);
     return py_str_new(buf, nb * (size_t)n);
 }
 
@@ -998,7 +998,7 @@ static pv m_capitalize(pv s, pv *a, size_t n, pv kw)
     pv r = map_chars(s, tolower);
     if (py_sbytes(r) && (unsigned char)py_cstr(r)[0] < 128) {
         char *b = GC_MALLOC_ATOMIC(py_sbytes(r) + 1);
-        memcpy(b, py_cstr(r), py_sbytes(r));
+        py_copy(b, py_cstr(r), py_sbytes(r));
         b[0] = (char)toupper((unsigned char)b[0]);
         return py_str_new(b, py_sbytes(r));
     }
@@ -1318,7 +1318,7 @@ static pv str_new(py_type *t, pv *args, size_t n, pv kw)
         return r;
     size_t nb = py_sbytes(r);
     py_str *o = (py_str *)GC_MALLOC(sizeof(py_str) + nb + 1 + sizeof(pv));
-    memcpy(o, r, sizeof(py_str) + nb + 1);
+    py_copy(o, r, sizeof(py_str) + nb + 1);
     o->ob.type = t;
     o->interned = 0;
     return (pv)o;

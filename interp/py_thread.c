@@ -206,7 +206,7 @@ static void *thread_main(void *arg)
     if (si->kwargs && PY_ISDICT(si->kwargs) && ((py_dict *)si->kwargs)->used) {
         size_t nk = ((py_dict *)si->kwargs)->used;
         buf = py_alloc((n + nk) * sizeof(pv));
-        memcpy(buf, PY_TUPLE(si->args)->items, n * sizeof(pv));
+        py_copy(buf, PY_TUPLE(si->args)->items, n * sizeof(pv));
         kwn = py_tuple_new(nk);
         size_t pos = 0, i = 0;
         pv k, v;

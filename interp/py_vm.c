@@ -161,11 +161,13 @@ int py_bind_args(py_frame *f, py_func *fn, pv *args, size_t n, pv kwnames)
     size_t argc = (size_t)co->argcount, nkw = PY_NKW(kwnames);
     int flags = co->flags;
     if (n == argc && !nkw && !(flags & (PY_CO_VARARGS | PY_CO_VARKW)) && !co->kwonly) {
-        memcpy(fast, args, n * sizeof(pv));
+        if (n)
+            py_copy(fast, args, n * sizeof(pv));
         goto cells;
     }
     size_t ncopy = n < argc ? n : argc;
-    memcpy(fast, args, ncopy * sizeof(pv));
+    if (ncopy)
+        py_copy(fast, args, ncopy * sizeof(pv));
     size_t slot = argc + (size_t)co->kwonly;
     if (flags & PY_CO_VARARGS) {
         fast[slot++] = n > argc ? py_tuple_from(args + argc, n - argc) : py_tuple_new(0);
@@ -632,7 +634,7 @@ static pv call_ex(pv f, pv args, pv kw)
         return py_call(f, PY_TUPLE(args)->items, n, NULL);
     size_t nk = ((py_dict *)kw)->used;
     pv *buf = py_alloc((n + nk) * sizeof(pv));
-    memcpy(buf, PY_TUPLE(args)->items, n * sizeof(pv));
+    py_copy(buf, PY_TUPLE(args)->items, n * sizeof(pv));
     pv names = py_tuple_new(nk);
     size_t pos = 0, i = 0;
     pv k, v;
