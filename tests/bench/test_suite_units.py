@@ -113,6 +113,29 @@ class Planning(unittest.TestCase):
                                      if t <= RUN.cores()] or [1])
 
 
+class Replan(unittest.TestCase):
+    def plan(self):
+        o = RUN.parse_args(["--threads", "1,2", "--reps", "2", "--target", "0.5"])
+        return o, RUN.Plan(o, pairs=10, startup=0.0)
+
+    def test_on_schedule_keeps_the_target(self):
+        o, plan = self.plan()
+        prog = Progress(100.0, stream=io.StringIO(), tty=False)
+        plan.replan(prog, time_left=1000.0)
+        self.assertEqual(o.target, 0.5)
+        self.assertEqual(plan.pairs_left, 9)
+
+    def test_behind_lowers_the_target(self):
+        o, plan = self.plan()
+        prog = Progress(100.0, stream=io.StringIO(), tty=False)
+        prog.done = 10.0
+        prog.start -= 40.0          # 4 s taken per planned second
+        plan.replan(prog, time_left=30.0)
+        # 10 pairs x 2 reps x (1 + 2) threads x target x pace 4 <= 0.85 x 30
+        self.assertAlmostEqual(o.target, 0.85 * 30 / (4 * 10 * 2 * 3), places=2)
+        self.assertGreaterEqual(o.target, RUN.MIN_TARGET)
+
+
 class ProgressDisplay(unittest.TestCase):
     def test_plain_lines_when_not_a_tty(self):
         out = io.StringIO()
