@@ -78,7 +78,8 @@ struct py_type {
     const char *name;
     py_type *base;
     pv dict;       /* class attributes (py_dict) */
-    pv mro;        /* tuple of types, self first */
+    pv mro;        /* tuple of types, self first (C3 linearization) */
+    pv bases;      /* tuple of the direct bases, or NULL: (base,) */
     pv module;     /* str or NULL */
     uint32_t flags;
     size_t basicsize;
@@ -312,6 +313,7 @@ struct py_ts {
     pv thread_obj;        /* threading.Thread object, or NULL */
     pv local_dicts;       /* dict: threading.local id -> dict */
     uint64_t stats_regions, stats_yields; /* elide.stats() */
+    int atomic_depth;     /* inside `with elide.atomic:` (no GIL handover) */
     int holds_gil;
     struct py_ts *next_ts;
     char pad1[PY_CACHELINE];

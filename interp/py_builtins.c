@@ -297,24 +297,12 @@ static int isinst_rec(pv o, pv t, int depth)
     py_type *tt = (py_type *)t;
     if (py_isinst(o, tt))
         return 1;
-    /* bool is an int; mixins recorded in the MRO are not subtypes by layout */
+    /* the MRO holds every base (C3), including the non-layout ones */
     py_type *ot = py_typeof(o);
     py_tuple *mro = PY_TUPLE(ot->mro);
     for (size_t i = 0; mro && i < mro->n; i++)
         if (mro->items[i] == t)
             return 1;
-    pv bases = ot->dict ? py_dict_gets(ot->dict, "__mixins__") : NULL;
-    if (bases)
-        for (size_t i = 0; i < PY_TUPLE(bases)->n; i++)
-            if (py_subtype((py_type *)PY_TUPLE(bases)->items[i], tt))
-                return 1;
-    for (py_type *c = ot; c; c = c->base) {
-        pv mx = c->dict ? py_dict_gets(c->dict, "__mixins__") : NULL;
-        if (mx)
-            for (size_t i = 0; i < PY_TUPLE(mx)->n; i++)
-                if (py_subtype((py_type *)PY_TUPLE(mx)->items[i], tt))
-                    return 1;
-    }
     return 0;
 }
 static pv b_isinstance(pv self, pv *a, size_t n, pv kw)
@@ -337,16 +325,7 @@ static int subclass_rec(py_type *c, pv t)
         py_raise(py_exc_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
         return -1;
     }
-    if (py_subtype(c, (py_type *)t))
-        return 1;
-    for (py_type *x = c; x; x = x->base) {
-        pv mx = x->dict ? py_dict_gets(x->dict, "__mixins__") : NULL;
-        if (mx)
-            for (size_t i = 0; i < PY_TUPLE(mx)->n; i++)
-                if (subclass_rec((py_type *)PY_TUPLE(mx)->items[i], t) == 1)
-                    return 1;
-    }
-    return 0;
+    return py_subtype(c, (py_type *)t);
 }
 static pv b_issubclass(pv self, pv *a, size_t n, pv kw)
 {
@@ -912,10 +891,6 @@ pv py_build_class(pv func, pv name, pv bases, pv kw)
     pv cls;
     if (meta == (pv)&py_type_type) {
         cls = py_type_new_heap(py_cstr(name), bases, ns);
-        if (cls && PY_TUPLE(bases)->n > 1) {
-            pv mix = py_tuple_from(PY_TUPLE(bases)->items + 1, PY_TUPLE(bases)->n - 1);
-            py_dict_sets(((py_type *)cls)->dict, "__mixins__", mix);
-        }
     } else {
         pv args[3] = {name, bases, ns};
         size_t nk = kw ? ((py_dict *)kw)->used : 0;

@@ -104,6 +104,8 @@ void py_gil_release(struct py_ts *ts)
 
 void py_gil_yield(struct py_ts *ts)
 {
+    if (ts->atomic_depth > 0)
+        return; /* inside `with elide.atomic:`: hand over after the block */
     pthread_mutex_lock(&py_gil.mu);
     if (py_gil.owner == ts && py_gil.head) {
         handoff_locked();

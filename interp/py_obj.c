@@ -21,6 +21,13 @@ _Noreturn void py_die_at(const char *file, const char *fn, int line, const char 
 
 int py_subtype(py_type *a, py_type *b)
 {
+    if (a->mro && (a->flags & PY_TF_HEAP)) {
+        py_tuple *m = PY_TUPLE(a->mro);
+        for (size_t i = 0; i < m->n; i++)
+            if (m->items[i] == (pv)b)
+                return 1;
+        return 0;
+    }
     for (; a; a = a->base)
         if (a == b)
             return 1;
@@ -830,6 +837,17 @@ static py_binfn slot_nb[PY_NB_COUNT] = {slot_nb_add, slot_nb_sub, slot_nb_mul, s
 /* Does a class (not a builtin) in t's MRO define name? */
 static int user_defines(py_type *t, pv name)
 {
+    if (t->mro) {
+        py_tuple *m = PY_TUPLE(t->mro);
+        for (size_t i = 0; i < m->n; i++) {
+            py_type *c = (py_type *)m->items[i];
+            if (!(c->flags & PY_TF_HEAP))
+                return 0;
+            if (c->dict && py_dict_get(c->dict, name))
+                return 1;
+        }
+        return 0;
+    }
     for (py_type *c = t; c; c = c->base) {
         if (!(c->flags & PY_TF_HEAP))
             return 0;
@@ -971,7 +989,7 @@ static pv type_getattr(pv o, pv name)
     if (name == py_id___base__)
         return t->base ? (pv)t->base : py_None;
     if (name == py_id___bases__)
-        return t->base ? py_tuple_pack(1, (pv)t->base) : py_tuple_new(0);
+        return t->bases ? t->bases : t->base ? py_tuple_pack(1, (pv)t->base) : py_tuple_new(0);
     if (name == py_id___module__)
         return t->module ? t->module : py_str_c("builtins");
     if (name == py_id___class__)
@@ -1419,35 +1437,70 @@ static int check_base(pv b)
     return 0;
 }
 
-/* Multiple bases: the first base gives the layout and the MRO starts with
- * it; other bases' attributes are copied into the class dict (a linearised
- * approximation of C3 that is exact for mixins without shared state). */
-static int merge_mixins(py_type *t, pv bases)
+/* C3 linearization of t with the given bases (CPython's MRO). */
+static pv c3_mro(py_type *t, pv bases)
 {
     py_tuple *b = PY_TUPLE(bases);
-    for (size_t i = b->n; i-- > 1;) {
-        if (check_base(b->items[i]) < 0)
-            return -1;
-        py_type *m = (py_type *)b->items[i];
-        for (py_type *c = m; c && (c->flags & PY_TF_HEAP); c = c->base) {
-            size_t pos = 0;
-            pv k, v;
-            while (py_dict_next(c->dict, &pos, &k, &v))
-                if (!py_dict_get(t->dict, k) && !py_type_lookup(t->base, k))
-                    py_dict_set(t->dict, k, v);
+    size_t nl = b->n + 1;
+    pv *seqs = py_alloc(nl * sizeof(pv));
+    size_t *heads = py_alloc(nl * sizeof(size_t));
+    for (size_t i = 0; i < b->n; i++)
+        seqs[i] = ((py_type *)b->items[i])->mro;
+    seqs[b->n] = bases;
+    pv out = py_list_new(0);
+    py_list_append(out, (pv)t);
+    for (;;) {
+        pv cand = NULL;
+        int any = 0;
+        for (size_t i = 0; i < nl && !cand; i++) {
+            if (heads[i] >= PY_TUPLE(seqs[i])->n)
+                continue;
+            any = 1;
+            pv c = PY_TUPLE(seqs[i])->items[heads[i]];
+            int in_tail = 0;
+            for (size_t j = 0; j < nl && !in_tail; j++)
+                for (size_t k = heads[j] + 1; k < PY_TUPLE(seqs[j])->n; k++)
+                    if (PY_TUPLE(seqs[j])->items[k] == c)
+                        in_tail = 1;
+            if (!in_tail)
+                cand = c;
         }
+        if (!any)
+            break;
+        if (!cand) {
+            py_sb sb = {0};
+            for (size_t i = 0; i < b->n; i++) {
+                if (i)
+                    py_sb_adds(&sb, ", ");
+                py_sb_adds(&sb, ((py_type *)b->items[i])->name);
+            }
+            pv names = py_sb_finish(&sb);
+            return py_raise(py_exc_TypeError,
+                            "Cannot create a consistent method resolution order (MRO) for bases %s", py_cstr(names));
+        }
+        py_list_append(out, cand);
+        for (size_t i = 0; i < nl; i++)
+            if (heads[i] < PY_TUPLE(seqs[i])->n && PY_TUPLE(seqs[i])->items[heads[i]] == cand)
+                heads[i]++;
     }
-    return 0;
+    return py_tuple_from(PY_LIST(out)->items, PY_LIST(out)->n);
 }
 
 pv py_type_new_heap(const char *name, pv bases, pv dict)
 {
     py_type *base = &py_object_type;
     if (bases && PY_TUPLE(bases)->n) {
-        if (check_base(PY_TUPLE(bases)->items[0]) < 0)
-            return NULL;
-        base = (py_type *)PY_TUPLE(bases)->items[0];
-    }
+        /* the layout comes from the base with the largest instances (the
+         * built-in "solid base"); ties go to the first */
+        for (size_t i = 0; i < PY_TUPLE(bases)->n; i++) {
+            if (check_base(PY_TUPLE(bases)->items[i]) < 0)
+                return NULL;
+            py_type *bi = (py_type *)PY_TUPLE(bases)->items[i];
+            if (i == 0 || bi->basicsize > base->basicsize)
+                base = bi;
+        }
+    } else
+        bases = py_tuple_pack(1, (pv)&py_object_type);
     py_type *t = GC_MALLOC(sizeof(py_type));
     if (!t)
         return py_raise_nomem();
@@ -1465,9 +1518,10 @@ pv py_type_new_heap(const char *name, pv bases, pv dict)
             t->dictoffset = offsetof(py_inst, dict);
         }
     }
-    if (bases && PY_TUPLE(bases)->n > 1 && merge_mixins(t, bases) < 0)
+    t->bases = bases;
+    t->mro = c3_mro(t, bases);
+    if (!t->mro)
         return NULL;
-    t->mro = compute_mro(t);
     if (py_dict_get(t->dict, py_id___eq__) && !py_dict_get(t->dict, py_id___hash__))
         py_dict_set(t->dict, py_id___hash__, py_None); /* as CPython: __eq__ alone makes it unhashable */
     pv nw = py_dict_get(t->dict, py_id___new__);

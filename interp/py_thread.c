@@ -329,21 +329,20 @@ static py_type local_type = {.name = "_local", .basicsize = sizeof(py_local) + s
 typedef struct { py_obj ob; } py_atomic;
 static py_type atomic_type;
 
-/* `with elide.atomic:` — in gil mode the GIL already makes the block atomic
- * unless it blocks or yields; we keep the GIL for the whole block by
- * counting it as one region (statistics) and not yielding inside. */
-static __thread int atomic_depth;
-
+/* `with elide.atomic:` — in gil mode the block is one region: the GIL is
+ * not handed over at its yield points (py_gil_yield checks atomic_depth), so
+ * the block is atomic unless it blocks (a blocking call releases the GIL,
+ * as an irrevocable operation ends a region). */
 static pv at_enter(pv s, pv *a, size_t n, pv kw)
 {
-    atomic_depth++;
+    py_cur->atomic_depth++;
     py_cur->stats_regions++;
     return s;
 }
 static pv at_exit(pv s, pv *a, size_t n, pv kw)
 {
-    if (atomic_depth > 0)
-        atomic_depth--;
+    if (py_cur->atomic_depth > 0)
+        py_cur->atomic_depth--;
     return py_False;
 }
 static pv atomic_repr(pv o) { return py_str_c("<elide.atomic>"); }
