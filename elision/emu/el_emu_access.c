@@ -24,8 +24,10 @@ void el_emu_tx_write_slow(el_emu_tx *t, el_emu_orec *o, uintptr_t line, const vo
     unsigned spins = 0;
     for (;;) {
         uint32_t w = 0;
-        if (atomic_compare_exchange_strong(&o->writer, &w, t->id))
+        if (el_emu_own_try(o, t->id, &w))
             break;
+        if (w == 0)
+            continue;       /* released meanwhile */
         if (w == EL_EMU_NONTX) {
             el_emu_check_doom(t, pc);
             el_emu_backoff(&spins);
@@ -83,14 +85,15 @@ el_emu_orec *el_emu_atomic_enter(uintptr_t a, size_t n, int write, const void *p
             el_emu_tx_read(t, a, n, pc);
         return NULL;
     }
-    el_emu_pend_settle();
     uintptr_t l = el_emu_line_of(a);
     el_emu_orec *o = el_emu_orec_of(l);
     unsigned spins = 0;
     for (;;) {
         uint32_t w = 0;
-        if (atomic_compare_exchange_strong(&o->writer, &w, EL_EMU_NONTX))
+        if (el_emu_own_try(o, EL_EMU_NONTX, &w))
             break;
+        if (w == 0)
+            continue;
         if (w == EL_EMU_NONTX)
             el_emu_backoff(&spins);
         else
@@ -105,8 +108,8 @@ uint32_t el_emu_nontx_load_enter_slow(el_emu_orec *o, uintptr_t line, const void
 {
     for (;;) {
         el_emu_evict_writer(NULL, o, line, pc);
-        uint32_t v = atomic_load(&o->version), w = atomic_load(&o->writer);
-        if (w == 0 || w == EL_EMU_NONTX)
-            return v;
+        uint64_t x = atomic_load(&o->own);
+        if ((uint32_t)x == 0 || (uint32_t)x == EL_EMU_NONTX)
+            return (uint32_t)(x >> 32);
     }
 }

@@ -45,7 +45,6 @@ el_emu_tx *_Atomic el_emu_slots[ELIDE_EMU_MAX_THREADS];
 static _Atomic uint64_t el_emu_slot_used;
 el_emu_globals el_emu_g;
 __thread el_emu_tx *el_emu_self EL_EMU_TLS;
-__thread el_emu_pend_t el_emu_pend EL_EMU_TLS;
 static __thread el_emu_ctx el_emu_noslot_ctx EL_EMU_TLS;
 static pthread_once_t el_emu_once = PTHREAD_ONCE_INIT;
 static pthread_key_t el_emu_key;
@@ -272,7 +271,7 @@ void el_emu_evict_writer(el_emu_tx *me, el_emu_orec *o, uintptr_t line, const vo
 {
     unsigned spins = 0;
     for (;;) {
-        uint32_t w = atomic_load(&o->writer);
+        uint32_t w = el_emu_writer(o);
         if (w == 0 || (me && w == me->id))
             return;
         if (w == EL_EMU_NONTX) {   /* a non-transactional atomic, a few instructions */
@@ -319,8 +318,6 @@ unsigned el_emu_begin_c(void)
         t->st.nested_begins++;
         return ELIDE_STARTED;
     }
-    el_emu_g.any_tx = 1;
-    el_emu_pend_settle();
     uintptr_t lo = t->ctx.rsp - 8, hi = lo + el_emu_g.window;
     if (hi > t->stack_top)
         hi = t->stack_top;
@@ -332,7 +329,8 @@ unsigned el_emu_begin_c(void)
     el_emu_copy(t->win, (const void *)lo, t->win_len);
     el_emu_inject_refresh(t);
     t->seq_local++;
-    atomic_store(&t->seq, t->seq_local);   /* odd: visible before any reader bit */
+    /* odd: ordered before our first reader bit or line by that RMW */
+    atomic_store_explicit(&t->seq, t->seq_local, memory_order_release);
     t->depth = 1;
     t->st.begins++;
     return ELIDE_STARTED;
@@ -346,8 +344,9 @@ void el_emu_finish(el_emu_tx *t, int restore)
     for (size_t i = 0; i < t->wset.n; i++) {
         uintptr_t l = t->wset.v[i];
         el_emu_orec *o = &el_emu_orecs[el_emu_orec_index(l)];
-        atomic_fetch_add(&o->version, 1);
-        atomic_store_explicit(&o->writer, 0, memory_order_release);
+        uint64_t x = atomic_load_explicit(&o->own, memory_order_relaxed);
+        atomic_store_explicit(&o->own, (x & EL_EMU_VERSION_MASK) + EL_EMU_VERSION_ONE,
+                              memory_order_release);
         el_emu_cap_remove(&t->cap, l);
     }
     for (size_t i = 0; i < t->rset.n; i++)
@@ -430,7 +429,7 @@ void el_emu_abort(el_emu_tx *t, unsigned status, elide_emu_cause cause, const vo
     el_emu_on_stack((void *)sp, el_emu_rollback, t);
 }
 
-/* ---- injection and plain non-transactional stores --------------------------- */
+/* ---- injection ---------------------------------------------------------------- */
 
 void el_emu_inject_slow(el_emu_tx *t, uint64_t r, const void *pc)
 {
@@ -443,24 +442,6 @@ void el_emu_inject_slow(el_emu_tx *t, uint64_t r, const void *pc)
     };
     unsigned k = (unsigned)((r >> 7) % (sizeof kinds / sizeof kinds[0]));
     el_emu_abort(t, kinds[k], ELIDE_EMU_INJECTED, pc, 0, 0, -1);
-}
-
-/* The plain store announced by this thread's previous write hook has
- * happened by now (program order; the fence drains the store buffer). A
- * transaction that registered on its line after that hook checked, and so
- * may hold the old bytes, is doomed now and waited for, before this thread
- * stores again: no transaction ever combines a value from before one of our
- * stores with one from after a later one. */
-void el_emu_pend_settle_slow(void)
-{
-    el_emu_pend_t p = el_emu_pend;
-    el_emu_pend.lo = 0;
-    atomic_thread_fence(memory_order_seq_cst);
-    for (uintptr_t l = p.lo; l <= p.hi; l += EL_EMU_LINE) {
-        el_emu_orec *o = &el_emu_orecs[el_emu_orec_index(l)];
-        el_emu_evict_writer(NULL, o, l, NULL);
-        el_emu_evict_readers(NULL, o, l, NULL);
-    }
 }
 
 /* ---- attribution and statistics -------------------------------------------- */

@@ -18,11 +18,14 @@
 #define EL_EMU_NONTX 0xffffffffu   /* orec writer while a non-tx atomic runs */
 #define EL_EMU_RING 256            /* abort records kept per thread */
 
+/* own = version << 32 | writer: one word, so a transaction releases a line
+ * (writer 0, version + 1) with one plain release store. */
 typedef struct el_emu_orec {
-    _Atomic uint32_t writer;
-    _Atomic uint32_t version;  /* bumped by each writer's release, before writer = 0 */
+    _Atomic uint64_t own;
     _Atomic uint64_t readers;
 } el_emu_orec;
+#define EL_EMU_VERSION_MASK 0xffffffff00000000ull
+#define EL_EMU_VERSION_ONE  0x100000000ull
 
 /* The layout is el_emu_asm.S's: keep both in step. */
 typedef struct el_emu_ctx {
@@ -68,21 +71,15 @@ typedef struct el_emu_globals {
     elide_emu_config cfg;
     unsigned long read_lines, window;
     int record;
-    volatile int any_tx;       /* set at the first begin; enables store settling */
     uint64_t inject_t;
     _Atomic unsigned inject_gen;
 } el_emu_globals;
 
-/* Lines [lo, hi] of this thread's last plain non-transactional store. */
-typedef struct el_emu_pend_t {
-    uintptr_t lo, hi;
-} el_emu_pend_t;
 
 extern el_emu_orec el_emu_orecs[EL_EMU_OREC_COUNT];
 extern el_emu_tx *_Atomic el_emu_slots[ELIDE_EMU_MAX_THREADS];
 extern el_emu_globals el_emu_g;
 extern __thread el_emu_tx *el_emu_self EL_EMU_TLS;
-extern __thread el_emu_pend_t el_emu_pend EL_EMU_TLS;
 
 void el_emu_init(void);
 void el_emu_thread_exit(void *t);
@@ -100,7 +97,6 @@ uint64_t el_emu_doom(unsigned slot, uintptr_t line, int by_tx, int by_slot);
 void el_emu_wait_end(el_emu_tx *me, unsigned slot, uint64_t q, const void *pc);
 void el_emu_evict_readers(el_emu_tx *me, el_emu_orec *o, uintptr_t line, const void *pc);
 void el_emu_evict_writer(el_emu_tx *me, el_emu_orec *o, uintptr_t line, const void *pc);
-void el_emu_pend_settle_slow(void);
 void el_emu_tx_read_slow(el_emu_tx *t, el_emu_orec *o, uintptr_t line, const void *pc);
 void el_emu_tx_write_slow(el_emu_tx *t, el_emu_orec *o, uintptr_t line, const void *pc);
 
@@ -144,10 +140,21 @@ static inline void el_emu_after_access(el_emu_tx *t, const void *pc)
     }
 }
 
-static inline void el_emu_pend_settle(void)
+static inline uint32_t el_emu_writer(el_emu_orec *o)
 {
-    if (__builtin_expect(el_emu_pend.lo != 0, 0))
-        el_emu_pend_settle_slow();
+    return (uint32_t)atomic_load_explicit(&o->own, memory_order_acquire);
+}
+
+/* Take the line for `id` if nobody holds it; else 0 and *holder (which may
+ * read 0 if the line was released meanwhile: try again). */
+static inline int el_emu_own_try(el_emu_orec *o, uint32_t id, uint32_t *holder)
+{
+    uint64_t x = atomic_load_explicit(&o->own, memory_order_relaxed);
+    if ((uint32_t)x == 0 &&
+        atomic_compare_exchange_strong(&o->own, &x, (x & EL_EMU_VERSION_MASK) | id))
+        return 1;
+    *holder = (uint32_t)x;
+    return 0;
 }
 
 /* ---- transactional accesses -------------------------------------------- */
@@ -157,7 +164,7 @@ static inline void el_emu_tx_read(el_emu_tx *t, uintptr_t a, size_t n, const voi
     uintptr_t l = el_emu_line_of(a), last = el_emu_line_of(a + n - 1);
     for (;; l += EL_EMU_LINE) {
         el_emu_orec *o = el_emu_orec_of(l);
-        if (atomic_load_explicit(&o->writer, memory_order_relaxed) != t->id &&
+        if ((uint32_t)atomic_load_explicit(&o->own, memory_order_relaxed) != t->id &&
             !(atomic_load_explicit(&o->readers, memory_order_relaxed) & t->bit))
             el_emu_tx_read_slow(t, o, l, pc);
         if (l == last)
@@ -172,7 +179,7 @@ static inline void el_emu_tx_write(el_emu_tx *t, uintptr_t a, size_t n, const vo
     uintptr_t l = el_emu_line_of(a), last = el_emu_line_of(a + n - 1);
     for (;; l += EL_EMU_LINE) {
         el_emu_orec *o = el_emu_orec_of(l);
-        if (atomic_load_explicit(&o->writer, memory_order_relaxed) != t->id)
+        if ((uint32_t)atomic_load_explicit(&o->own, memory_order_relaxed) != t->id)
             el_emu_tx_write_slow(t, o, l, pc);
         if (l == last)
             break;
@@ -187,8 +194,9 @@ void el_emu_nontx_read_slow(uintptr_t a, size_t n, const void *pc);
 el_emu_orec *el_emu_atomic_enter(uintptr_t a, size_t n, int write, const void *pc);
 static inline void el_emu_atomic_leave(el_emu_orec *o)
 {
-    if (o)
-        atomic_store_explicit(&o->writer, 0, memory_order_release);
+    if (o)   /* writer EL_EMU_NONTX -> 0; only we change the word meanwhile */
+        atomic_store_explicit(&o->own, atomic_load_explicit(&o->own, memory_order_relaxed) &
+                                           EL_EMU_VERSION_MASK, memory_order_release);
 }
 uint32_t el_emu_nontx_load_enter_slow(el_emu_orec *o, uintptr_t line, const void *pc);
 /* A non-transactional atomic load, seqlock-style: note the line's version
@@ -196,16 +204,15 @@ uint32_t el_emu_nontx_load_enter_slow(el_emu_orec *o, uintptr_t line, const void
 static inline uint32_t el_emu_nontx_load_enter(uintptr_t a, const void *pc)
 {
     el_emu_orec *o = el_emu_orec_of(el_emu_line_of(a));
-    uint32_t v = atomic_load(&o->version), w = atomic_load(&o->writer);
-    if (__builtin_expect(w == 0 || w == EL_EMU_NONTX, 1))
-        return v;
+    uint64_t x = atomic_load(&o->own);
+    if (__builtin_expect((uint32_t)x == 0 || (uint32_t)x == EL_EMU_NONTX, 1))
+        return (uint32_t)(x >> 32);
     return el_emu_nontx_load_enter_slow(o, el_emu_line_of(a), pc);
 }
 static inline int el_emu_nontx_load_ok(uintptr_t a, uint32_t v)
 {
-    el_emu_orec *o = el_emu_orec_of(el_emu_line_of(a));
-    uint32_t w = atomic_load(&o->writer);
-    return (w == 0 || w == EL_EMU_NONTX) && atomic_load(&o->version) == v;
+    uint64_t x = atomic_load(&el_emu_orec_of(el_emu_line_of(a))->own);
+    return ((uint32_t)x == 0 || (uint32_t)x == EL_EMU_NONTX) && (uint32_t)(x >> 32) == v;
 }
 void el_emu_nontx_write_slow(uintptr_t a, size_t n, const void *pc);
 
@@ -213,7 +220,7 @@ static inline void el_emu_nontx_read(uintptr_t a, size_t n, const void *pc)
 {
     uintptr_t l = el_emu_line_of(a), last = el_emu_line_of(a + n - 1);
     for (;; l += EL_EMU_LINE) {
-        uint32_t w = atomic_load_explicit(&el_emu_orec_of(l)->writer, memory_order_acquire);
+        uint32_t w = el_emu_writer(el_emu_orec_of(l));
         if (__builtin_expect(w != 0 && w != EL_EMU_NONTX, 0)) {
             el_emu_nontx_read_slow(a, n, pc);
             return;
@@ -225,13 +232,10 @@ static inline void el_emu_nontx_read(uintptr_t a, size_t n, const void *pc)
 
 static inline void el_emu_nontx_write(uintptr_t a, size_t n, const void *pc)
 {
-    if (!el_emu_g.any_tx)
-        return;             /* no transaction ever ran: nothing to isolate */
-    el_emu_pend_settle();
     uintptr_t l = el_emu_line_of(a), last = el_emu_line_of(a + n - 1);
     for (;; l += EL_EMU_LINE) {
         el_emu_orec *o = el_emu_orec_of(l);
-        if (__builtin_expect((atomic_load_explicit(&o->writer, memory_order_acquire) |
+        if (__builtin_expect(((uint32_t)atomic_load_explicit(&o->own, memory_order_acquire) |
                               atomic_load_explicit(&o->readers, memory_order_relaxed)) != 0, 0)) {
             el_emu_nontx_write_slow(a, n, pc);
             break;
@@ -239,8 +243,6 @@ static inline void el_emu_nontx_write(uintptr_t a, size_t n, const void *pc)
         if (l == last)
             break;
     }
-    el_emu_pend.lo = el_emu_line_of(a);
-    el_emu_pend.hi = last;
 }
 
 static inline void el_emu_read(uintptr_t a, size_t n, const void *pc)
