@@ -92,6 +92,30 @@ def throughput_section(records, labels, workloads):
     return lines
 
 
+def overview_section(records, labels, workloads):
+    """All throughputs in one table: a row per workload, a column per
+    target and thread count (noisy ones marked ~, rejected ones by status)."""
+    threads = sorted({r["threads"] for r in records})
+    by = {(r["workload"], r["target"], r["threads"]): r for r in records}
+    head = ["workload"] + ["%s %d" % (lab, t) for lab in labels for t in threads]
+    rows = []
+    for w in workloads:
+        row = [w.name]
+        for lab in labels:
+            for t in threads:
+                r = by.get((w.name, lab, t))
+                if r is None:
+                    row.append("-")
+                elif r["throughput"] is None:
+                    row.append(r["status"])
+                else:
+                    row.append(("~" if r["status"] == "noisy" else "") + _si(r["throughput"]))
+        rows.append(row)
+    return (["## Overview: throughput (units per second) by target and threads", "",
+             "~ marks a noisy point (spread above the threshold).", ""]
+            + _table(head, rows) + [""])
+
+
 def efficiency_section(records, labels, workloads, t):
     by = at_threads(records, t)
     rows = []
@@ -202,6 +226,7 @@ def write_markdown(path, meta, records, workloads, plots, locks_json):
                  ",".join(map(str, meta["threads"])), meta["reps"],
                  100 * meta["noise"], meta["target_s"]), ""]
     lines += ["## Notes", ""] + ["- " + n for n in meta["notes"]] + [""]
+    lines += overview_section(records, labels, workloads)
     lines += throughput_section(records, labels, workloads)
     lines += efficiency_section(records, labels, workloads, t)
     lines += cpython_section(records, labels, workloads, t)

@@ -89,6 +89,17 @@ class QuickPython3(unittest.TestCase):
             self.assertIn("<svg", f.read())
 
 
+    def test_report_only_redraws(self):
+        summary = os.path.join(self.out, "summary.md")
+        os.unlink(summary)
+        p = subprocess.run([sys.executable, RUN, "--report-only", self.out],
+                           capture_output=True, text=True, timeout=60)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(summary, encoding="utf-8") as f:
+            self.assertIn("## Overview: throughput", f.read())
+        self.assertEqual(len(load(self.out)["records"]), 4)
+
+
 class Rejections(unittest.TestCase):
     """Wrong and crashing workloads are rejected, a right one is kept."""
 
