@@ -13,7 +13,9 @@ import random
 import threading
 import _wl
 
-SIDE = 48
+# 64 x 64 cells: room for 32 rows x 9 slots = 288 worms (2x cores even on
+# a large two-socket Xeon), and a sparse grid, so worms rarely stall.
+SIDE = 64
 LENGTH = 6
 EMPTY = -1
 MOVES = ((1, 0), (-1, 0), (0, 1), (0, -1))
@@ -23,7 +25,7 @@ LOCK = threading.Lock()
 
 def place(tid):
     """Worm tid starts straight along an even row; SIDE // 2 worms per
-    column of slots, slots LENGTH + 1 cells apart (144 worms at most)."""
+    column of slots, slots LENGTH + 1 cells apart (288 worms at most)."""
     row = 2 * (tid % (SIDE // 2))
     col0 = (tid // (SIDE // 2)) * (LENGTH + 1)
     if col0 + LENGTH > SIDE:
