@@ -73,8 +73,10 @@ static int resize_locked(py_dict *d, size_t minused)
     size_t size = MINSIZE;
     while (size <= minused * 3 / 2 + 1 || USABLE(size) <= minused)
         size <<= 1;
-    int32_t *ni = GC_MALLOC_ATOMIC(size * sizeof(int32_t));
-    py_dent *ne = GC_MALLOC(USABLE(size) * sizeof(py_dent));
+    /* through the per-thread free lists: small dicts are the common case
+     * (instance attributes) and must not take the GC's allocation lock */
+    int32_t *ni = py_alloc(size * sizeof(int32_t));
+    py_dent *ne = py_alloc(USABLE(size) * sizeof(py_dent));
     if (!ni || !ne) {
         py_raise_nomem();
         return -1;

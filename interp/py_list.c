@@ -92,11 +92,7 @@ static int list_grow_locked(py_list *l, size_t need)
         py_raise_nomem();
         return -1;
     }
-    pv *ni = GC_MALLOC(nc * sizeof(pv));
-    if (!ni) {
-        py_raise_nomem();
-        return -1;
-    }
+    pv *ni = py_alloc(nc * sizeof(pv));
     if (l->n)
         py_copy(ni, l->items, l->n * sizeof(pv));
     l->items = ni;
