@@ -331,11 +331,35 @@ static pv m_as_ratio(pv self, pv *a, size_t n, pv kw)
 }
 static pv m_real(pv self, pv *a, size_t n, pv kw) { return self; }
 static pv m_imag(pv self, pv *a, size_t n, pv kw) { return py_float_new(0.0); }
+/* float.hex(): CPython always prints 13 hex digits of mantissa. */
 static pv m_hex(pv self, pv *a, size_t n, pv kw)
 {
-    char buf[64];
-    snprintf(buf, sizeof buf, "%a", py_float_val(self));
-    return py_str_c(buf);
+    double d = py_float_val(self);
+    if (isnan(d))
+        return py_str_c("nan");
+    if (isinf(d))
+        return py_str_c(d > 0 ? "inf" : "-inf");
+    if (d == 0)
+        return py_str_c(signbit(d) ? "-0x0.0p+0" : "0x0.0p+0");
+    int e;
+    double m = frexp(fabs(d), &e); /* m in [0.5, 1) */
+    m *= 2;
+    e -= 1;
+    if (e < -1022) { /* subnormal: CPython prints 0x0.xxxp-1022 */
+        m = ldexp(m, e + 1022);
+        e = -1022;
+    }
+    int lead = (int)m;
+    m -= lead;
+    char digits[14];
+    for (int i = 0; i < 13; i++) {
+        m *= 16;
+        int dg = (int)m;
+        digits[i] = "0123456789abcdef"[dg];
+        m -= dg;
+    }
+    digits[13] = 0;
+    return py_str_fmt("%s0x%d.%sp%+d", d < 0 ? "-" : "", lead, digits, e);
 }
 static pv m_fromhex(pv self, pv *a, size_t n, pv kw)
 {

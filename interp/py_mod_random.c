@@ -103,11 +103,62 @@ static int get_i64(pv v, int64_t *out, const char *what)
     (void)what;
     return py_int_to_i64(v, out);
 }
+/* _randbelow(n) for any positive Python int (CPython's getrandbits loop). */
+static void big_randbelow_locked(py_random *r, mpz_t n, mpz_t out)
+{
+    size_t k = mpz_sizeinbase(n, 2);
+    size_t nw = (k + 31) / 32;
+    uint32_t *words = GC_MALLOC_ATOMIC((nw + 1) * sizeof(uint32_t));
+    do {
+        py_mt_getrandbits_words(&r->mt, (uint64_t)k, words);
+        mpz_import(out, nw, -1, sizeof(uint32_t), 0, 0, words);
+    } while (mpz_cmp(out, n) >= 0);
+}
+
+/* randrange(start, stop, step) over arbitrary ints; the small path is py_mt. */
+static pv big_randrange(pv s, pv start, pv stop, pv step)
+{
+    mpz_t a, b, st, width, nn, r;
+    mpz_inits(a, b, st, width, nn, r, NULL);
+    py_int_to_mpz(start, a);
+    py_int_to_mpz(stop, b);
+    py_int_to_mpz(step, st);
+    mpz_sub(width, b, a);
+    if (mpz_cmp_ui(st, 1) == 0) {
+        if (mpz_sgn(width) <= 0) {
+            pv ra = py_repr(start), rb = py_repr(stop);
+            return py_raise(py_exc_ValueError, "empty range in randrange(%s, %s)", ra ? py_cstr(ra) : "?",
+                            rb ? py_cstr(rb) : "?");
+        }
+        mpz_set(nn, width);
+    } else if (mpz_sgn(st) > 0) {
+        mpz_add(nn, width, st);
+        mpz_sub_ui(nn, nn, 1);
+        mpz_fdiv_q(nn, nn, st);
+    } else if (mpz_sgn(st) < 0) {
+        mpz_add(nn, width, st);
+        mpz_add_ui(nn, nn, 1);
+        mpz_fdiv_q(nn, nn, st);
+    } else
+        return py_raise(py_exc_ValueError, "zero step for randrange()");
+    if (mpz_sgn(nn) <= 0)
+        return py_raise(py_exc_ValueError, "empty range for randrange()");
+    PY_LOCK(s);
+    big_randbelow_locked(R, nn, r);
+    PY_UNLOCK(s);
+    mpz_mul(r, r, st);
+    mpz_add(r, r, a);
+    return py_int_from_mpz(r);
+}
+
 static pv r_randint(pv s, pv *a, size_t n, pv kw)
 {
     if (py_nargs("randint", n, 2, 2) < 0)
         return NULL;
     int64_t lo, hi, out;
+    if (PY_ISINT(a[0]) && PY_ISINT(a[1]) &&
+        (py_int_bitlen(a[0]) > 62 || py_int_bitlen(a[1]) > 62))
+        return big_randrange(s, a[0], py_int_binop(PY_NB_ADD, a[1], PY_MKSMALL(1)), PY_MKSMALL(1));
     if (get_i64(a[0], &lo, "a") < 0 || get_i64(a[1], &hi, "b") < 0)
         return NULL;
     PY_LOCK(s);
@@ -122,6 +173,12 @@ static pv r_randrange(pv s, pv *a, size_t n, pv kw)
     if (py_nargs("randrange", n, 1, 3) < 0)
         return NULL;
     int64_t v[3] = {0, 0, 1}, out;
+    int big = 0;
+    for (size_t i = 0; i < n; i++)
+        big |= PY_ISINT(a[i]) && py_int_bitlen(a[i]) > 62;
+    if (big)
+        return n == 1 ? big_randrange(s, PY_MKSMALL(0), a[0], PY_MKSMALL(1))
+                      : big_randrange(s, a[0], a[1], n == 3 ? a[2] : PY_MKSMALL(1));
     for (size_t i = 0; i < n; i++)
         if (get_i64(a[i], &v[i], "arg") < 0)
             return NULL;
