@@ -434,6 +434,8 @@ void py_runtime_init(int argc, char **argv)
     py_exc_init();
     py_file_init();
     py_builtins_init();
+    extern void py_bytes_init(void);
+    py_bytes_init();
     py_gil_init();
     py_modules = py_dict_new();
     py_sys_path = py_list_new(0);

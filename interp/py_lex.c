@@ -187,6 +187,53 @@ pv py_decode_string_body(py_lexer *lx, const char *s, size_t n, int raw, int lin
     return py_sb_finish(&b);
 }
 
+extern pv py_bytes_new(const char *s, size_t n);
+
+/* The body of a b'...' literal: escapes give raw byte values; only ASCII
+ * characters may appear literally. */
+static pv decode_bytes_body(py_lexer *lx, const char *s, size_t n, int raw, int line, int col)
+{
+    py_sb b = {0};
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            py_syntax_error(lx, line, col, "bytes can only contain ASCII literal characters");
+        if (c != '\\' || raw || i + 1 >= n) {
+            py_sb_addc(&b, (char)c);
+            continue;
+        }
+        char e = s[++i];
+        switch (e) {
+        case '\n': break;
+        case 'n': py_sb_addc(&b, '\n'); break;
+        case 't': py_sb_addc(&b, '\t'); break;
+        case 'r': py_sb_addc(&b, '\r'); break;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+            unsigned v = (unsigned)(e - '0');
+            for (int k = 0; k < 2 && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '7'; k++)
+                v = v * 8 + (unsigned)(s[++i] - '0');
+            py_sb_addc(&b, (char)(v & 0xff));
+            break;
+        }
+        case 'x':
+            if (i + 2 >= n + 0 && i + 2 > n - 1)
+                py_syntax_error(lx, line, col, "(value error) invalid \\x escape");
+            py_sb_addc(&b, (char)hexval(lx, s + i + 1, 2, line, col));
+            i += 2;
+            break;
+        case 'a': py_sb_addc(&b, '\a'); break;
+        case 'b': py_sb_addc(&b, '\b'); break;
+        case 'f': py_sb_addc(&b, '\f'); break;
+        case 'v': py_sb_addc(&b, '\v'); break;
+        case '\\': case '\'': case '"': py_sb_addc(&b, e); break;
+        default:
+            py_sb_addc(&b, '\\');
+            py_sb_addc(&b, e);
+        }
+    }
+    return py_bytes_new(b.buf ? b.buf : "", b.len);
+}
+
 static void lex_string(py_lexer *lx, py_token *t, const char *p, int raw, int fstr, int bytes)
 {
     char q = *p;
@@ -225,8 +272,9 @@ static void lex_string(py_lexer *lx, py_token *t, const char *p, int raw, int fs
     t->type = TK_STRING;
     t->fstring = fstr;
     t->raw = raw;
-    (void)bytes;
-    if (fstr)
+    if (bytes)
+        t->val = decode_bytes_body(lx, body, n, raw, sline, scol);
+    else if (fstr)
         t->val = py_str_new(body, n);
     else
         t->val = py_decode_string_body(lx, body, n, raw, sline, scol);

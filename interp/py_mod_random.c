@@ -270,13 +270,15 @@ static pv r_sample(pv s, pv *a, size_t n, pv kw)
         return py_raise(py_exc_TypeError, "sample() missing required argument 'k'");
     if (PY_ISSETLIKE(a[0]) || PY_ISDICT(a[0]))
         return py_raise(py_exc_TypeError, "Population must be a sequence.  For dicts or sets, use sorted(d).");
-    pv pop = py_to_list(a[0]);
-    if (!pop)
+    /* index the population in place (range(10**9) must not be listed) */
+    pv pop = a[0];
+    intptr_t plen = py_len(pop);
+    if (plen < 0)
         return NULL;
     int64_t k;
     if (py_int_to_i64(kv, &k) < 0)
         return NULL;
-    size_t len = PY_LIST(pop)->n;
+    size_t len = (size_t)plen;
     if (k < 0 || (size_t)k > len)
         return py_raise(py_exc_ValueError, "Sample larger than population or is negative");
     size_t *idx = GC_MALLOC_ATOMIC(((size_t)k + 1) * sizeof(size_t));
@@ -286,8 +288,12 @@ static pv r_sample(pv s, pv *a, size_t n, pv kw)
     if (st != PY_MT_OK)
         return py_raise(py_exc_ValueError, "%s", py_mt_status_message(st));
     pv out = py_list_new((size_t)k);
-    for (int64_t i = 0; i < k; i++)
-        PY_LIST(out)->items[i] = PY_LIST(pop)->items[idx[i]];
+    for (int64_t i = 0; i < k; i++) {
+        pv v = py_getitem(pop, PY_MKSMALL(idx[i]));
+        if (!v)
+            return NULL;
+        PY_LIST(out)->items[i] = v;
+    }
     return out;
 }
 static pv r_choices(pv s, pv *a, size_t n, pv kw)

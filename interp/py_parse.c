@@ -168,8 +168,10 @@ static py_node *strings(P *p)
             py_node *f = parse_fstring(p, &t);
             for (int i = 0; i < f->l1.n; i++)
                 py_nl_add(&parts, f->l1.v[i]);
-        } else
-            acc = acc ? py_str_concat(acc, t.val) : t.val;
+        } else if (acc && (PY_IS(acc, str) != PY_IS(t.val, str)))
+            error_at(p, &t, "cannot mix bytes and nonbytes literals");
+        else
+            acc = acc ? (PY_IS(acc, str) ? py_str_concat(acc, t.val) : py_binop(PY_NB_ADD, acc, t.val)) : t.val;
     }
     if (!any_f)
         return mk_const(&first, acc);
