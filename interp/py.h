@@ -71,6 +71,7 @@ enum {
     PY_TF_EXC = 4,        /* BaseException or a subclass */
     PY_TF_HAS_GETATTR = 8,/* user __getattr__ somewhere in the MRO */
     PY_TF_HAS_GETATTRIBUTE = 16,
+    PY_TF_SHADOW = 32,    /* an instance dict holds a name the class also defines */
 };
 
 struct py_type {

@@ -370,6 +370,8 @@ int py_generic_setattr(pv o, pv name, pv v)
         py_raise(py_exc_AttributeError, "'%s' object has no attribute '%s'", t->name, py_cstr(name));
         return -1;
     }
+    if (d && v && !(t->flags & PY_TF_SHADOW) && !PY_ISTYPE(o) && !PY_IS(o, module))
+        t->flags |= PY_TF_SHADOW; /* method caches must now check instance dicts */
     PY_LOCK(dict);
     int r;
     if (v)

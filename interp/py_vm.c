@@ -390,6 +390,8 @@ static pv load_attr(pv o, pv name, py_cache *c)
             return py_getattr(o, name);
         }
         if ((uintptr_t)t == c->a && c->b == __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE)) {
+            if (c->c == (uintptr_t)-1 && !(t->flags & PY_TF_SHADOW))
+                return (pv)c->d; /* a plain class attribute (constant) */
             py_dict *d = *(py_dict **)((char *)o + t->dictoffset);
             if (d && c->c < d->nent && d->ent[c->c].key == name)
                 return d->ent[c->c].val;
@@ -397,6 +399,19 @@ static pv load_attr(pv o, pv name, py_cache *c)
         if ((t->flags & PY_TF_HEAP) && t->dictoffset && t->getattr == NULL) {
             pv cls = py_type_lookup(t, name);
             py_dict *d = *(py_dict **)((char *)o + t->dictoffset);
+            if (cls && !(t->flags & PY_TF_SHADOW) &&
+                (PY_ISSMALL(cls) || cls->type == &py_int_type || cls->type == &py_float_type ||
+                 cls->type == &py_str_type || cls->type == &py_tuple_type || cls == py_None ||
+                 cls->type == &py_bool_type)) {
+                uint64_t ep = __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE);
+                if (c->a != (uintptr_t)t || c->b != ep || c->c != (uintptr_t)-1 || c->d != (uintptr_t)cls) {
+                    c->a = (uintptr_t)t;
+                    c->b = ep;
+                    c->c = (uintptr_t)-1;
+                    c->d = (uintptr_t)cls;
+                }
+                return cls;
+            }
             if (!cls && d) {
                 intptr_t ix = py_dict_lookup_index((pv)d, name, py_str_hash(name));
                 if (ix >= 0) {
@@ -437,6 +452,8 @@ static int store_attr(pv o, pv name, pv v, py_cache *c)
             pv cls = py_type_lookup(t, name);
             if (!cls || (!PY_ISSMALL(cls) && cls->type != &py_property_type &&
                          !(cls->type->flags & PY_TF_HEAP))) {
+                if (cls && !(t->flags & PY_TF_SHADOW))
+                    t->flags |= PY_TF_SHADOW;
                 py_dict *d = (py_dict *)py_instance_dict(o);
                 if (py_dict_set((pv)d, name, v) < 0)
                     return -1;
@@ -476,7 +493,7 @@ static int load_method(pv o, pv name, pv *meth, pv *self, py_cache *c)
     }
     if (d && !PY_ISTYPE(o) && !PY_IS(o, module)) {
         /* an instance attribute of the same name shadows the method */
-        if (!PY_ISSMALL(o) && t->dictoffset) {
+        if (!PY_ISSMALL(o) && t->dictoffset && (t->flags & PY_TF_SHADOW)) {
             py_dict *dd = *(py_dict **)((char *)o + t->dictoffset);
             if (dd && dd->used && py_dict_lookup_index((pv)dd, name, py_str_hash(name)) >= 0)
                 d = NULL;
