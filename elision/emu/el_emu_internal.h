@@ -150,8 +150,10 @@ void el_emu_log_fini(el_emu_log *l);
 void el_emu_log_grow_slow(el_emu_log *l);
 /* Save the current bytes of [addr, addr+len) before they are written. */
 void el_emu_log_save(el_emu_log *l, uintptr_t addr, size_t len);
-/* Write every saved byte back, newest first. */
-void el_emu_log_restore(const el_emu_log *l);
+/* Write every saved byte back, newest first, except entries that start in
+ * [skip_lo, skip_hi): the dead part of the thread's own stack below the
+ * begin point, where the rollback itself is running. */
+void el_emu_log_restore(const el_emu_log *l, uintptr_t skip_lo, uintptr_t skip_hi);
 /* Forget the entries (commit or after restore). */
 static inline void el_emu_log_reset(el_emu_log *l)
 {

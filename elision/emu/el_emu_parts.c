@@ -288,8 +288,9 @@ void el_emu_log_save(el_emu_log *l, uintptr_t addr, size_t len)
     }
 }
 
-void el_emu_log_restore(const el_emu_log *l)
+void el_emu_log_restore(const el_emu_log *l, uintptr_t skip_lo, uintptr_t skip_hi)
 {
     for (size_t i = l->n; i-- > 0;)
-        el_emu_copy((void *)l->e[i].addr, l->e[i].data, l->e[i].len);
+        if (l->e[i].addr < skip_lo || l->e[i].addr >= skip_hi)
+            el_emu_copy((void *)l->e[i].addr, l->e[i].data, l->e[i].len);
 }

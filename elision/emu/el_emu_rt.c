@@ -148,7 +148,7 @@ static uintptr_t el_emu_frames_top(uintptr_t tp)
     return (a < b ? a : b) - 4096;
 }
 
-static uintptr_t el_emu_stack_top(void)
+static uintptr_t el_emu_stack_top(uintptr_t *bottom)
 {
     pthread_attr_t a;
     void *lo;
@@ -156,6 +156,7 @@ static uintptr_t el_emu_stack_top(void)
     if (pthread_getattr_np(pthread_self(), &a) != 0 || pthread_attr_getstack(&a, &lo, &size) != 0)
         el_emu_die("cannot find this thread's stack (pthread_getattr_np)");
     pthread_attr_destroy(&a);
+    *bottom = (uintptr_t)lo;
     uintptr_t top = (uintptr_t)lo + size, tp = (uintptr_t)__builtin_thread_pointer();
     if (tp > (uintptr_t)lo && tp <= top) {
         uintptr_t frames = el_emu_frames_top(tp);
@@ -196,7 +197,7 @@ static el_emu_tx *el_emu_register_slow(void)
         t = el_emu_tx_new((unsigned)s);
         atomic_store(&el_emu_slots[s], t);
     }
-    t->stack_top = el_emu_stack_top();
+    t->stack_top = el_emu_stack_top(&t->stack_lo);
     t->inject_gen = ~0u;    /* reseed at the first begin */
     el_emu_self = t;
     pthread_setspecific(el_emu_key, t);
@@ -206,8 +207,10 @@ static el_emu_tx *el_emu_register_slow(void)
 void el_emu_thread_exit(void *arg)
 {
     el_emu_tx *t = arg;
-    if (t->depth)           /* the thread ended inside a transaction: roll it back */
+    if (t->depth) {         /* the thread ended inside a transaction: roll it back */
+        t->win_lo = t->stack_top;   /* but not into its dying stack */
         el_emu_finish(t, 1);
+    }
     el_emu_self = NULL;
     atomic_fetch_and(&el_emu_slot_used, ~t->bit);
 }
@@ -339,8 +342,8 @@ unsigned el_emu_begin_c(void)
 /* Release every line, forget the sets, end the transaction (seq even). */
 void el_emu_finish(el_emu_tx *t, int restore)
 {
-    if (restore)
-        el_emu_log_restore(&t->log);
+    if (restore)   /* frames below the begin point are dead: never write there */
+        el_emu_log_restore(&t->log, t->stack_lo, t->win_lo);
     for (size_t i = 0; i < t->wset.n; i++) {
         uintptr_t l = t->wset.v[i];
         el_emu_orec *o = &el_emu_orecs[el_emu_orec_index(l)];

@@ -58,7 +58,7 @@ typedef struct el_emu_tx {
     el_emu_vec rset, wset;     /* line addresses read / owned for writing */
     el_emu_cap cap;
     el_emu_ctx ctx, scratch;   /* outermost begin; nested begins write scratch */
-    uintptr_t stack_top, win_lo;
+    uintptr_t stack_lo, stack_top, win_lo;
     size_t win_len;
     unsigned char *win;        /* the saved stack window (GC-scanned memory) */
     elide_emu_stats st;

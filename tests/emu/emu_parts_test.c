@@ -91,7 +91,7 @@ static void t_undo_log(void)
     for (int i = 0; i < 2000; i++)            /* growth past the first block */
         el_emu_log_save(&l, (uintptr_t)m + 2048 + (uintptr_t)i % 2000, 1);
     memset(m + 2048, 0, 2000);
-    el_emu_log_restore(&l);
+    el_emu_log_restore(&l, 0, 0);
     int ok = 1;
     for (int i = 0; i < 4096; i++)
         ok &= m[i] == (unsigned char)i;
@@ -100,6 +100,15 @@ static void t_undo_log(void)
     CU_ASSERT_EQUAL(l.n, 0);
     el_emu_log_save(&l, (uintptr_t)m, 8);     /* new transaction: not filtered */
     CU_ASSERT_EQUAL(l.n, 1);
+    /* entries starting in the skip range (dead stack) are not written back */
+    el_emu_log_reset(&l);
+    el_emu_log_save(&l, (uintptr_t)m, 8);
+    el_emu_log_save(&l, (uintptr_t)m + 64, 8);
+    memset(m, 0, 128);
+    el_emu_log_restore(&l, (uintptr_t)m + 64, (uintptr_t)m + 128);
+    CU_ASSERT_EQUAL(m[0], 0);
+    CU_ASSERT_EQUAL(m[7], 7);
+    CU_ASSERT_EQUAL(m[64], 0);
     el_emu_log_fini(&l);
     free(m);
 }
