@@ -263,6 +263,44 @@ static void st_expr(symtab *st, py_node *n)
     }
 }
 
+static void st_pattern(symtab *st, py_node *p)
+{
+    if (!p)
+        return;
+    switch (p->kind) {
+    case P_CAPTURE:
+    case P_STAR:
+        if (p->val)
+            sym_add(st, p->val, D_LOCAL, p);
+        break;
+    case P_VALUE: st_expr(st, p->a); break;
+    case P_AS:
+        st_pattern(st, p->a);
+        sym_add(st, p->val, D_LOCAL, p);
+        break;
+    case P_SEQ:
+    case P_OR:
+        for (int i = 0; i < p->l1.n; i++)
+            st_pattern(st, p->l1.v[i]);
+        break;
+    case P_MAP:
+        st_list(st, &p->l1);
+        for (int i = 0; i < p->l2.n; i++)
+            st_pattern(st, p->l2.v[i]);
+        if (p->val)
+            sym_add(st, p->val, D_LOCAL, p);
+        break;
+    case P_CLASS:
+        st_expr(st, p->a);
+        for (int i = 0; i < p->l1.n; i++)
+            st_pattern(st, p->l1.v[i]);
+        for (int i = 0; i < p->l2.n; i++)
+            st_pattern(st, p->l2.v[i]->a);
+        break;
+    default: break;
+    }
+}
+
 static void st_stmt(symtab *st, py_node *n)
 {
     switch (n->kind) {
@@ -356,6 +394,15 @@ static void st_stmt(symtab *st, py_node *n)
         }
         break;
     case S_ASSERT: st_expr(st, n->a); st_expr(st, n->b); break;
+    case S_MATCH:
+        st_expr(st, n->a);
+        for (int i = 0; i < n->l1.n; i++) {
+            py_node *c = n->l1.v[i];
+            st_pattern(st, c->a);
+            st_expr(st, c->b);
+            st_stmts(st, &c->l1);
+        }
+        break;
     case S_IMPORT:
         for (int i = 0; i < n->l1.n; i++) {
             py_node *a = n->l1.v[i];
@@ -1441,6 +1488,123 @@ static void cimportfrom(cunit *c, py_node *n)
     emit(c, PY_OP_POP_TOP, 0);
 }
 
+/* ---------------- match ----------------
+ * A pattern compiles to a constant descriptor (tuples, see py_match.c) and a
+ * list of runtime values (dotted names, literals, classes, mapping keys)
+ * evaluated before MATCH_PATTERN; captures come back as one tuple in slot
+ * order and are stored by name. */
+typedef struct { pv caps; py_nlist vals; } mctx;
+
+static int cap_slot(mctx *m, pv name)
+{
+    return list_index_add(m->caps, name);
+}
+
+static pv val_slot(mctx *m, py_node *e)
+{
+    py_nl_add(&m->vals, e);
+    return PY_MKSMALL(m->vals.n - 1);
+}
+
+static pv pdesc(cunit *c, mctx *m, py_node *p)
+{
+    switch (p->kind) {
+    case P_WILD: return py_tuple_pack(1, py_str_c("_"));
+    case P_CAPTURE: return py_tuple_pack(2, py_str_c("c"), PY_MKSMALL(cap_slot(m, p->val)));
+    case P_VALUE:
+        if (p->a->kind == E_CONST && (p->a->val == py_None || p->a->val == py_True || p->a->val == py_False))
+            return py_tuple_pack(2, py_str_c("is"), p->a->val);
+        return py_tuple_pack(2, py_str_c("v"), val_slot(m, p->a));
+    case P_AS: {
+        pv sub = pdesc(c, m, p->a);
+        return py_tuple_pack(3, py_str_c("as"), sub, PY_MKSMALL(cap_slot(m, p->val)));
+    }
+    case P_OR: {
+        pv alts = py_tuple_new((size_t)p->l1.n);
+        for (int i = 0; i < p->l1.n; i++)
+            PY_TUPLE(alts)->items[i] = pdesc(c, m, p->l1.v[i]);
+        return py_tuple_pack(2, py_str_c("|"), alts);
+    }
+    case P_SEQ: {
+        int star = -1, star_slot = -1;
+        pv subs = py_tuple_new((size_t)p->l1.n);
+        for (int i = 0; i < p->l1.n; i++) {
+            py_node *q = p->l1.v[i];
+            if (q->kind == P_STAR) {
+                if (star >= 0)
+                    py_syntax_error(c->lx, q->line, q->col, "multiple starred names in sequence pattern");
+                star = i;
+                star_slot = q->val ? cap_slot(m, q->val) : -1;
+                PY_TUPLE(subs)->items[i] = py_None;
+            } else
+                PY_TUPLE(subs)->items[i] = pdesc(c, m, q);
+        }
+        return py_tuple_pack(4, py_str_c("s"), subs, PY_MKSMALL(star), PY_MKSMALL(star_slot));
+    }
+    case P_MAP: {
+        pv items = py_tuple_new((size_t)p->l1.n);
+        for (int i = 0; i < p->l1.n; i++)
+            PY_TUPLE(items)->items[i] = py_tuple_pack(2, val_slot(m, p->l1.v[i]), pdesc(c, m, p->l2.v[i]));
+        return py_tuple_pack(3, py_str_c("m"), items, PY_MKSMALL(p->val ? cap_slot(m, p->val) : -1));
+    }
+    case P_CLASS: {
+        pv cls = val_slot(m, p->a);
+        pv pos = py_tuple_new((size_t)p->l1.n);
+        for (int i = 0; i < p->l1.n; i++)
+            PY_TUPLE(pos)->items[i] = pdesc(c, m, p->l1.v[i]);
+        pv kws = py_tuple_new((size_t)p->l2.n);
+        for (int i = 0; i < p->l2.n; i++)
+            PY_TUPLE(kws)->items[i] = py_tuple_pack(2, p->l2.v[i]->val, pdesc(c, m, p->l2.v[i]->a));
+        return py_tuple_pack(4, py_str_c("k"), cls, pos, kws);
+    }
+    case P_STAR:
+        py_syntax_error(c->lx, p->line, p->col, "can't use starred name here");
+    default:
+        py_syntax_error(c->lx, p->line, p->col, "invalid pattern");
+    }
+}
+
+static void cmatch(cunit *c, py_node *n)
+{
+    cexpr(c, n->a);
+    int ends[256], ne = 0;
+    for (int i = 0; i < n->l1.n; i++) {
+        py_node *cs = n->l1.v[i];
+        c->line = cs->line;
+        mctx m = {.caps = py_list_new(0)};
+        pv desc = pdesc(c, &m, cs->a);
+        emit(c, PY_OP_COPY, 1);
+        for (int j = 0; j < m.vals.n; j++)
+            cexpr(c, m.vals.v[j]);
+        emit(c, PY_OP_BUILD_TUPLE, m.vals.n);
+        emit(c, PY_OP_MATCH_PATTERN, add_const(c, desc));
+        emit(c, PY_OP_COPY, 1);
+        load_const(c, py_None);
+        emit(c, PY_OP_IS_OP, 0);
+        int fail = emit(c, PY_OP_POP_JUMP_IF_TRUE, 0);
+        size_t ncap = PY_LIST(m.caps)->n;
+        emit(c, PY_OP_UNPACK_SEQUENCE, (int)ncap);
+        for (size_t k = 0; k < ncap; k++)
+            name_op(c, PY_LIST(m.caps)->items[k], CTX_STORE);
+        int guard_fail = -1;
+        if (cs->b) {
+            cexpr(c, cs->b);
+            guard_fail = emit(c, PY_OP_POP_JUMP_IF_FALSE, 0);
+        }
+        emit(c, PY_OP_POP_TOP, 0); /* the subject */
+        cstmts(c, &cs->l1);
+        if (ne < 256)
+            ends[ne++] = emit(c, PY_OP_JUMP, 0);
+        patch_here(c, fail);
+        emit(c, PY_OP_POP_TOP, 0); /* the None result */
+        if (guard_fail >= 0)
+            patch_here(c, guard_fail);
+    }
+    emit(c, PY_OP_POP_TOP, 0);
+    for (int i = 0; i < ne; i++)
+        patch_here(c, ends[i]);
+}
+
 static void cstmt(cunit *c, py_node *n)
 {
     c->line = n->line;
@@ -1609,6 +1773,7 @@ static void cstmt(cunit *c, py_node *n)
     }
     case S_IMPORT: cimport(c, n); break;
     case S_IMPORTFROM: cimportfrom(c, n); break;
+    case S_MATCH: cmatch(c, n); break;
     default:
         py_syntax_error(c->lx, n->line, n->col, "invalid syntax");
     }

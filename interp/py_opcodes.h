@@ -99,6 +99,7 @@
     X(SETUP_ANNOTATIONS, 0, "create __annotations__ in the namespace")            \
     X(RETURN_GENERATOR, 0, "unused marker (generators are made at call time)")     \
     X(PRINT_EXPR, -1, "interactive: print repr(pop) unless None, set _")           \
+    X(MATCH_PATTERN, -1, "vals := pop; S[-1] := captures tuple if S[-1] matches consts[arg], else None")\
     X(DELETE_LOCAL_NAME, 0, "unused")
 
 enum py_op {

@@ -136,6 +136,10 @@ static py_node *test(P *p);
 static py_node *star_expr_list(P *p, int allow_yield);
 static py_node *or_expr(P *p);
 static py_node *boolop(P *p, int is_or);
+py_node *py_parse_factor(P *p);
+static py_node *namedexpr_test(P *p);
+static void simple_stmts(P *p, py_nlist *out);
+static void suite(P *p, py_nlist *out);
 static void block(P *p, py_nlist *out);
 static py_node *atom_expr(P *p);
 static py_node *parse_fstring(P *p, py_token *t);
@@ -1346,6 +1350,247 @@ static py_node *classdef(P *p, py_nlist *decos)
     return n;
 }
 
+/* ---------------- match statement ---------------- */
+
+static py_node *pattern(P *p);
+
+static py_node *pattern_value_or_class(P *p)
+{
+    py_token st = p->tok;
+    py_node *e = node(E_NAME, &st);
+    e->val = expect_name(p);
+    int dotted = 0;
+    while (OP(".")) {
+        advance(p);
+        py_node *a = node(E_ATTR, &st);
+        a->a = e;
+        a->val = expect_name(p);
+        e = a;
+        dotted = 1;
+    }
+    if (OP("(")) {
+        advance(p);
+        py_node *c = node(P_CLASS, &st);
+        c->a = e;
+        while (!OP(")")) {
+            if (p->tok.type == TK_NAME && is_op(peek(p), "=")) {
+                py_node *k = node(N_ARG, &p->tok);
+                k->val = expect_name(p);
+                advance(p);
+                k->a = pattern(p);
+                py_nl_add(&c->l2, k);
+            } else {
+                if (c->l2.n)
+                    error_at(p, &p->tok, "positional patterns follow keyword patterns");
+                py_nl_add(&c->l1, pattern(p));
+            }
+            if (!OP(","))
+                break;
+            advance(p);
+        }
+        expect_op(p, ")");
+        return c;
+    }
+    if (dotted) {
+        py_node *v = node(P_VALUE, &st);
+        v->a = e;
+        return v;
+    }
+    if (!strcmp(py_cstr(e->val), "_"))
+        return node(P_WILD, &st);
+    py_node *cap = node(P_CAPTURE, &st);
+    cap->val = e->val;
+    return cap;
+}
+
+static py_node *pattern_seq_items(P *p, const char *close, py_token *st)
+{
+    py_node *sq = node(P_SEQ, st);
+    while (!OP(close)) {
+        if (OP("*")) {
+            py_node *star = node(P_STAR, &p->tok);
+            advance(p);
+            pv nm = expect_name(p);
+            star->val = strcmp(py_cstr(nm), "_") ? nm : NULL;
+            py_nl_add(&sq->l1, star);
+        } else
+            py_nl_add(&sq->l1, pattern(p));
+        if (!OP(","))
+            break;
+        advance(p);
+        sq->op = 1; /* a trailing comma: a sequence even with one item */
+    }
+    expect_op(p, close);
+    return sq;
+}
+
+static py_node *closed_pattern(P *p)
+{
+    py_token st = p->tok;
+    if (p->tok.type == TK_NUMBER || p->tok.type == TK_STRING || OP("-") || KW("None") || KW("True") ||
+        KW("False")) {
+        py_node *v = node(P_VALUE, &st);
+        v->a = py_parse_factor(p);
+        if (OP("+") || OP("-")) /* complex literals are not supported */
+            error_at(p, &p->tok, "complex literal patterns are not supported");
+        return v;
+    }
+    if (p->tok.type == TK_NAME && !is_keyword(&p->tok))
+        return pattern_value_or_class(p);
+    if (OP("(")) {
+        advance(p);
+        if (OP(")")) {
+            advance(p);
+            return node(P_SEQ, &st);
+        }
+        py_node *first = pattern(p);
+        if (OP(")")) {
+            advance(p);
+            return first;
+        }
+        expect_op(p, ",");
+        py_node *sq = pattern_seq_items(p, ")", &st);
+        py_nlist all = {0};
+        py_nl_add(&all, first);
+        for (int i = 0; i < sq->l1.n; i++)
+            py_nl_add(&all, sq->l1.v[i]);
+        sq->l1 = all;
+        return sq;
+    }
+    if (OP("[")) {
+        advance(p);
+        return pattern_seq_items(p, "]", &st);
+    }
+    if (OP("{")) {
+        advance(p);
+        py_node *m = node(P_MAP, &st);
+        while (!OP("}")) {
+            if (OP("**")) {
+                advance(p);
+                m->val = expect_name(p);
+            } else {
+                py_node *k = p->tok.type == TK_NAME ? pattern_value_or_class(p)->a : closed_pattern(p)->a;
+                if (!k)
+                    error_at(p, &st, "mapping pattern keys must be literals or dotted names");
+                expect_op(p, ":");
+                py_nl_add(&m->l1, k);
+                py_nl_add(&m->l2, pattern(p));
+            }
+            if (!OP(","))
+                break;
+            advance(p);
+        }
+        expect_op(p, "}");
+        return m;
+    }
+    syntax(p);
+}
+
+static py_node *pattern(P *p)
+{
+    enter(p);
+    py_token st = p->tok;
+    py_node *first = closed_pattern(p);
+    if (OP("|")) {
+        py_node *o = node(P_OR, &st);
+        py_nl_add(&o->l1, first);
+        while (OP("|")) {
+            advance(p);
+            py_nl_add(&o->l1, closed_pattern(p));
+        }
+        first = o;
+    }
+    if (KW("as")) {
+        advance(p);
+        py_node *a = node(P_AS, &st);
+        a->a = first;
+        a->val = expect_name(p);
+        first = a;
+    }
+    leave(p);
+    return first;
+}
+
+/* `match` is a soft keyword: try to read a match statement, else back off. */
+static int try_match_stmt(P *p, py_nlist *out)
+{
+    py_token *nx = peek(p);
+    if (nx->type == TK_NEWLINE || nx->type == TK_EOF ||
+        (nx->type == TK_OP && (is_op(nx, "=") || is_op(nx, ".") || is_op(nx, ",") || is_op(nx, ")") ||
+                               is_op(nx, ":") || is_op(nx, "+=") || is_op(nx, "-=") || is_op(nx, "*=") ||
+                               is_op(nx, "|") || is_op(nx, "==") || is_op(nx, "!="))))
+        return 0;
+    py_lexer saved_lx = *p->lx;
+    P saved_p = *p;
+    jmp_buf jb, *outer = p->lx->err;
+    p->lx->err = &jb;
+    if (setjmp(jb)) {
+        *p->lx = saved_lx;
+        *p = saved_p;
+        p->lx->err = outer;
+        return 0;
+    }
+    py_token st = p->tok;
+    advance(p);
+    py_node *subj = star_expr_list(p, 0);
+    if (!OP(":"))
+        longjmp(jb, 1);
+    advance(p);
+    if (p->tok.type != TK_NEWLINE)
+        longjmp(jb, 1);
+    advance(p);
+    if (p->tok.type != TK_INDENT)
+        longjmp(jb, 1);
+    advance(p);
+    if (!KW("case"))
+        longjmp(jb, 1);
+    p->lx->err = outer; /* committed: real syntax errors from here on */
+    py_node *m = node(S_MATCH, &st);
+    m->a = subj;
+    while (KW("case")) {
+        py_node *c = node(N_CASE, &p->tok);
+        advance(p);
+        py_token pst = p->tok;
+        py_node *pat;
+        if (OP("*")) {
+            pat = node(P_STAR, &p->tok);
+            advance(p);
+            pv nm = expect_name(p);
+            pat->val = strcmp(py_cstr(nm), "_") ? nm : NULL;
+        } else
+            pat = pattern(p);
+        if (OP(",") || (pat->kind == P_STAR)) { /* open sequence pattern: case a, *b: */
+            py_node *sq = node(P_SEQ, &pst);
+            py_nl_add(&sq->l1, pat);
+            while (OP(",")) {
+                advance(p);
+                if (OP(":") || KW("if"))
+                    break;
+                if (OP("*")) {
+                    py_node *star = node(P_STAR, &p->tok);
+                    advance(p);
+                    pv nm = expect_name(p);
+                    star->val = strcmp(py_cstr(nm), "_") ? nm : NULL;
+                    py_nl_add(&sq->l1, star);
+                } else
+                    py_nl_add(&sq->l1, pattern(p));
+            }
+            pat = sq;
+        }
+        c->a = pat;
+        if (KW("if")) {
+            advance(p);
+            c->b = namedexpr_test(p);
+        }
+        suite(p, &c->l1);
+        py_nl_add(&m->l1, c);
+    }
+    if (p->tok.type == TK_DEDENT)
+        advance(p);
+    py_nl_add(out, m);
+    return 1;
+}
+
 static void compound(P *p, py_nlist *out)
 {
     py_token st = p->tok;
@@ -1490,6 +1735,8 @@ static void compound(P *p, py_nlist *out)
     }
     if (KW("async"))
         error_at(p, &p->tok, "async functions are not supported");
+    if (KW("match") && try_match_stmt(p, out))
+        return;
     simple_stmts(p, out);
 }
 

@@ -1708,6 +1708,16 @@ dispatch:
         DISPATCH();
     }
     TARGET(DELETE_LOCAL_NAME) { DISPATCH(); }
+    TARGET(MATCH_PATTERN) {
+        pv vals = POP();
+        extern pv py_match(pv subject, pv desc, pv vals);
+        SAVE();
+        pv r = py_match(TOP(), consts[ARG], vals);
+        if (!r)
+            GOTO_ERROR();
+        TOP() = r;
+        DISPATCH();
+    }
 
 #ifndef PY_COMPUTED_GOTO
     default:
