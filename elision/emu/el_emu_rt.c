@@ -4,21 +4,25 @@
  * the __tsan_* hooks (el_emu_hooks.c). Design in README.md beside this file.
  *
  * Concurrency contract:
- * - el_emu_orecs[i] (one per line index, direct mapped): `writer` is 0, the
- *   slot+1 of the one transaction that owns the line for writing, or
- *   EL_EMU_NONTX while a non-transactional atomic runs on the line (held only
- *   inside that hook). A transaction sets it by CAS and clears it (release)
- *   after restoring or committing its bytes. `readers` is a mask of slots;
- *   each thread sets and clears only its own bit (seq_cst RMW).
- *   Registering as a reader (RMW on readers, then load writer) and acquiring
- *   as a writer (CAS writer, then load readers) are both seq_cst, so of two
- *   racing parties at least one sees the other (Dekker).
+ * - el_emu_orecs[i] (one per line index, direct mapped): `own` is one word,
+ *   version << 32 | writer. writer is 0, the slot+1 of the one transaction
+ *   that owns the line for writing, or EL_EMU_NONTX while a
+ *   non-transactional atomic runs on the line (held only inside that hook).
+ *   It is taken by CAS from writer 0; the owner releases it with a plain
+ *   release store (writer 0, version + 1 for a transaction) after restoring
+ *   or committing its bytes; non-transactional atomic loads read the version
+ *   seqlock-style. `readers` is a mask of slots; each thread sets and clears
+ *   only its own bit (seq_cst RMW).
+ *   Registering as a reader (RMW on readers, then load own) and acquiring
+ *   as a writer (CAS own, then load readers) are both full barriers, so of
+ *   two racing parties at least one sees the other (Dekker).
  * - el_emu_tx.seq: written only by its thread; odd while a transaction runs.
  *   Bumped (release) after the transaction released every line, so a thread
  *   that waits for "seq != q" then sees the restored or committed bytes.
  * - el_emu_tx.doom: (seq << 32 | status) written by other threads under
- *   doom_lock (doom_line / doom_other_* first, then doom with release); read
- *   by the owner with acquire. A doom tagged with an old seq is ignored.
+ *   doom_lock, only while seq still equals the tagged value (doom_line /
+ *   doom_by_* first, then doom with release); read by the owner with
+ *   acquire. A doom tagged with an old seq is ignored.
  * - Requester wins: whoever touches a line that a live transaction holds in
  *   a conflicting way dooms that transaction and waits until it ended (the
  *   doomed one notices at its next instrumented access, rolls back and
@@ -225,6 +229,15 @@ uint64_t el_emu_doom(unsigned s, uintptr_t line, int by_tx, int by_slot)
         return 0;
     while (atomic_flag_test_and_set_explicit(&v->doom_lock, memory_order_acquire))
         el_emu_relax();
+    /* Re-read seq under the lock: a doomer that read an old q and was then
+     * preempted must not overwrite the doom of the victim's NEXT transaction
+     * with a stale tag (that victim would never abort, and its doomer would
+     * wait for it forever). If the transaction we saw has ended, there is
+     * nothing to doom: a newer one that touches the line finds our claim. */
+    if (atomic_load(&v->seq) != q) {
+        atomic_flag_clear_explicit(&v->doom_lock, memory_order_release);
+        return 0;
+    }
     uint64_t d = atomic_load_explicit(&v->doom, memory_order_relaxed);
     if ((uint32_t)(d >> 32) != (uint32_t)q || !(uint32_t)d) {
         v->doom_line = line;
