@@ -15,10 +15,12 @@
 
 #include <stdlib.h>
 
-/* Frame arena chunk: 64 Ki words (512 KiB). Deep recursion spills into new
- * chunks; a chunk is kept as a spare when the stack shrinks back out of it,
- * so calls at a chunk boundary do not allocate each time. */
-#define ARENA_WORDS (64 * 1024)
+/* Frame arena chunk: 16 Ki words (128 KiB), about 200 frames of typical
+ * functions. The collector scans a whole chunk conservatively at every
+ * collection, so it is kept small; deep recursion spills into new chunks,
+ * and a chunk is kept as a spare when the stack shrinks back out of it, so
+ * calls at a chunk boundary do not allocate each time. */
+#define ARENA_WORDS (16 * 1024)
 /* Nested VM entries from C (builtins calling back into Python) are bounded
  * by the recursion limit too; this cap protects the C stack when the limit is
  * raised: each entry costs well under 2 KiB of C stack and our threads run
