@@ -39,6 +39,7 @@ typedef struct py_lexer {
     int line_offset;   /* f-string expressions: line of the enclosing string */
     int col_offset;
     int future_annotations; /* from __future__ import annotations */
+    struct { int line, col; char c; } open[200]; /* unclosed brackets */
 } py_lexer;
 
 void py_lex_init(py_lexer *lx, const char *src, size_t n, const char *filename);

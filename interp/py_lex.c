@@ -52,6 +52,15 @@ _Noreturn void py_syntax_error(py_lexer *lx, int line, int col, const char *fmt,
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    /* as CPython: a generic error past an unclosed bracket blames the bracket */
+    if (lx->paren > 0 && lx->paren <= MAX_PAREN && lx->line_offset == 0 &&
+        (!strcmp(buf, "invalid syntax") || !strncmp(buf, "unexpected EOF", 14)) &&
+        lx->open[lx->paren - 1].line < line) {
+        char o = lx->open[lx->paren - 1].c;
+        snprintf(buf, sizeof buf, "'%c' was never closed", o);
+        line = lx->open[lx->paren - 1].line;
+        col = lx->open[lx->paren - 1].col;
+    }
     py_syntax_error_t(lx, py_exc_SyntaxError, line, col, buf);
 }
 
@@ -503,11 +512,24 @@ again:
     if (c == '!')
         py_syntax_error(lx, lx->line, t->col, "invalid syntax");
     if (c == '(' || c == '[' || c == '{') {
-        if (++lx->paren >= MAX_PAREN)
+        if (lx->paren + 1 >= MAX_PAREN)
             py_syntax_error(lx, lx->line, t->col, "too many nested parentheses");
+        lx->open[lx->paren].line = lx->line;
+        lx->open[lx->paren].col = t->col;
+        lx->open[lx->paren].c = c;
+        lx->paren++;
     } else if (c == ')' || c == ']' || c == '}') {
         if (lx->paren == 0)
             py_syntax_error(lx, lx->line, t->col, "unmatched '%c'", c);
+        char o = lx->open[lx->paren - 1].c;
+        if ((c == ')' && o != '(') || (c == ']' && o != '[') || (c == '}' && o != '{')) {
+            if (lx->open[lx->paren - 1].line != lx->line)
+                py_syntax_error(lx, lx->line, t->col,
+                                "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d", c, o,
+                                lx->open[lx->paren - 1].line);
+            py_syntax_error(lx, lx->line, t->col,
+                            "closing parenthesis '%c' does not match opening parenthesis '%c'", c, o);
+        }
         lx->paren--;
     }
     t->len = 1;
