@@ -150,6 +150,7 @@ typedef struct { py_obj ob; pv dict; pv name; } py_module;
 typedef struct { py_obj ob; pv self; pv func; } py_method;
 typedef struct { py_obj ob; pv f; } py_wrapper; /* staticmethod/classmethod */
 typedef struct { py_obj ob; pv fget, fset, fdel, doc; } py_property;
+typedef struct { py_obj ob; pv name; size_t offset; } py_member; /* a __slots__ field */
 
 typedef pv (*py_cfn)(pv self, pv *args, size_t n, pv kwnames);
 typedef struct {
@@ -215,7 +216,7 @@ typedef struct { py_obj ob; pv dict; } py_inst; /* plain class instance */
 #define PY_TYPES(X) X(type) X(object) X(int) X(bool) X(float) X(str) X(list) \
     X(tuple) X(dict) X(set) X(frozenset) X(range) X(slice) X(none) X(notimpl) \
     X(ellipsis) X(cell) X(module) X(method) X(cfunc) X(func) X(code) X(gen) \
-    X(staticmethod) X(classmethod) X(property) X(exc) X(tb) X(super) X(frame)
+    X(staticmethod) X(classmethod) X(property) X(exc) X(tb) X(super) X(frame) X(member)
 #define PY_DECL_TYPE(n) extern py_type py_##n##_type;
 PY_TYPES(PY_DECL_TYPE)
 

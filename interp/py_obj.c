@@ -217,9 +217,64 @@ pv py_instance_dict(pv o)
     return *slot;
 }
 
+/* __slots__ members: a pointer field at a fixed offset in the instance. */
+static pv member_repr(pv o)
+{
+    return py_str_fmt("<member '%s' of objects>", py_cstr(((py_member *)o)->name));
+}
+py_type py_member_type = {.name = "member_descriptor", .basicsize = sizeof(py_member), .repr = member_repr};
+
+pv py_member_get(pv d, pv o)
+{
+    py_member *m = (py_member *)d;
+    pv v = *(pv *)((char *)o + m->offset);
+    if (!v)
+        return py_raise(py_exc_AttributeError, "'%s' object has no attribute '%s'", py_tname(o), py_cstr(m->name));
+    return v;
+}
+
+static int setup_slots(py_type *t, py_type *base, pv slots)
+{
+    pv names = PY_ISSTR(slots) ? py_tuple_pack(1, slots) : py_to_tuple(slots);
+    if (!names)
+        return -1;
+    size_t start = base == &py_object_type ? sizeof(py_obj) : base->basicsize;
+    size_t k = 0;
+    int want_dict = 0;
+    for (size_t i = 0; i < PY_TUPLE(names)->n; i++) {
+        pv nm = PY_TUPLE(names)->items[i];
+        if (!PY_ISSTR(nm)) {
+            py_raise(py_exc_TypeError, "__slots__ items must be strings, not '%s'", py_tname(nm));
+            return -1;
+        }
+        if (!strcmp(py_cstr(nm), "__dict__")) {
+            want_dict = 1;
+            continue;
+        }
+        if (!strcmp(py_cstr(nm), "__weakref__"))
+            continue;
+        py_member *m = (py_member *)py_new(&py_member_type, sizeof(py_member));
+        m->name = py_intern_str(nm);
+        m->offset = start + k * sizeof(pv);
+        if (py_dict_get(t->dict, m->name)) {
+            py_raise(py_exc_ValueError, "'%s' in __slots__ conflicts with class variable", py_cstr(nm));
+            return -1;
+        }
+        py_dict_set(t->dict, m->name, (pv)m);
+        k++;
+    }
+    t->basicsize = start + k * sizeof(pv);
+    t->dictoffset = 0;
+    if (want_dict) {
+        t->dictoffset = t->basicsize;
+        t->basicsize += sizeof(pv);
+    }
+    return 0;
+}
+
 static int is_data_descr(pv d)
 {
-    return PY_IS(d, property);
+    return PY_IS(d, property) || PY_IS(d, member);
 }
 
 pv py_bind(pv d, pv self, py_type *t)
@@ -241,6 +296,8 @@ pv py_bind(pv d, pv self, py_type *t)
         return ((py_wrapper *)d)->f;
     if (dt == &py_classmethod_type)
         return py_method_new((pv)t, ((py_wrapper *)d)->f);
+    if (dt == &py_member_type)
+        return self ? py_member_get(d, self) : d;
     if (dt == &py_property_type) {
         if (!self)
             return d;
@@ -347,6 +404,16 @@ int py_generic_setattr(pv o, pv name, pv v)
 {
     py_type *t = py_typeof(o);
     pv d = py_type_lookup(t, name);
+    if (d && PY_IS(d, member)) {
+        py_member *m = (py_member *)d;
+        pv *slot = (pv *)((char *)o + m->offset);
+        if (!v && !*slot) {
+            py_raise(py_exc_AttributeError, "'%s' object has no attribute '%s'", t->name, py_cstr(name));
+            return -1;
+        }
+        *slot = v;
+        return 0;
+    }
     if (d && PY_IS(d, property)) {
         py_property *p = (py_property *)d;
         pv f = v ? p->fset : p->fdel;
@@ -1514,10 +1581,19 @@ pv py_type_new_heap(const char *name, pv bases, pv dict)
     t->dict = py_dict_copy(dict);
     t->module = py_dict_get(dict, py_id___module__);
     t->slots_names = NULL;
-    if (!t->dictoffset) {
+    pv slots = py_dict_get(t->dict, py_id___slots__);
+    if (slots && (base == &py_object_type || ((base->flags & PY_TF_HEAP) && !base->dictoffset &&
+                                              base->tp_new == py_object_new))) {
+        if (setup_slots(t, base, slots) < 0)
+            return NULL;
+    } else if (!t->dictoffset) {
         if (base == &py_object_type || base->basicsize == sizeof(py_obj)) {
             t->basicsize = sizeof(py_inst);
             t->dictoffset = offsetof(py_inst, dict);
+        } else if ((base->flags & PY_TF_HEAP) || base == &py_int_type || base == &py_float_type) {
+            /* a dict after a fixed-size layout (tuple and str are variable-size: none) */
+            t->dictoffset = base->basicsize;
+            t->basicsize = base->basicsize + sizeof(pv);
         }
     }
     t->bases = bases;
@@ -1551,7 +1627,7 @@ void py_obj_init(void)
 #define PY_MK_ID(n) py_id_##n = py_intern(#n);
     PY_IDS(PY_MK_ID)
     py_type *core[] = {&py_object_type, &py_type_type, &py_none_type, &py_notimpl_type,
-                       &py_ellipsis_type};
+                       &py_ellipsis_type, &py_member_type};
     for (size_t i = 0; i < sizeof core / sizeof *core; i++)
         py_type_ready(core[i]);
     py_bool_type.base = &py_int_type;

@@ -392,11 +392,32 @@ static pv load_attr(pv o, pv name, py_cache *c)
             return py_getattr(o, name);
         }
         if ((uintptr_t)t == c->a && c->b == __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE)) {
+            if (c->c == (uintptr_t)-2) { /* a __slots__ member at offset c->d */
+                pv v = *(pv *)((char *)o + c->d);
+                if (v)
+                    return v;
+                return py_getattr(o, name);
+            }
             if (c->c == (uintptr_t)-1 && !(t->flags & PY_TF_SHADOW))
                 return (pv)c->d; /* a plain class attribute (constant) */
             py_dict *d = *(py_dict **)((char *)o + t->dictoffset);
             if (d && c->c < d->nent && d->ent[c->c].key == name)
                 return d->ent[c->c].val;
+        }
+        if ((t->flags & PY_TF_HEAP) && t->getattr == NULL) {
+            pv m = py_type_lookup(t, name);
+            if (m && PY_IS(m, member)) {
+                uint64_t ep = __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE);
+                size_t off = ((py_member *)m)->offset;
+                if (c->a != (uintptr_t)t || c->b != ep || c->c != (uintptr_t)-2 || c->d != off) {
+                    c->a = (uintptr_t)t;
+                    c->b = ep;
+                    c->c = (uintptr_t)-2;
+                    c->d = off;
+                }
+                pv v = *(pv *)((char *)o + off);
+                return v ? v : py_getattr(o, name);
+            }
         }
         if ((t->flags & PY_TF_HEAP) && t->dictoffset && t->getattr == NULL) {
             pv cls = py_type_lookup(t, name);
@@ -435,6 +456,26 @@ static int store_attr(pv o, pv name, pv v, py_cache *c)
 {
     if (!PY_ISSMALL(o)) {
         py_type *t = o->type;
+        if ((uintptr_t)t == c->a && c->b == __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE) &&
+            c->c == (uintptr_t)-2) {
+            *(pv *)((char *)o + c->d) = v; /* a __slots__ member */
+            return 0;
+        }
+        if ((t->flags & PY_TF_HEAP) && t->setattr == NULL) {
+            pv m = py_type_lookup(t, name);
+            if (m && PY_IS(m, member)) {
+                uint64_t ep = __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE);
+                size_t off = ((py_member *)m)->offset;
+                if (c->a != (uintptr_t)t || c->b != ep || c->c != (uintptr_t)-2 || c->d != off) {
+                    c->a = (uintptr_t)t;
+                    c->b = ep;
+                    c->c = (uintptr_t)-2;
+                    c->d = off;
+                }
+                *(pv *)((char *)o + off) = v;
+                return 0;
+            }
+        }
         if ((uintptr_t)t == c->a && c->b == __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE)) {
             py_dict *d = *(py_dict **)((char *)o + t->dictoffset);
             if (d && c->c < d->nent && d->ent[c->c].key == name) {
