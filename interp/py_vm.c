@@ -1133,9 +1133,12 @@ dispatch:
                 TOP() = PY_MKSMALL(r);
                 DISPATCH();
             }
-        } else if (!PY_ISSMALL(a) && !PY_ISSMALL(b) && a->type == &py_float_type &&
-                   b->type == &py_float_type) {
-            double x = py_float_val(a), y = py_float_val(b);
+        } else if ((PY_ISSMALL(a) || a->type == &py_float_type) &&
+                   (PY_ISSMALL(b) || b->type == &py_float_type)) {
+            /* float op float, or float with a small int (exact: |int| < 2^61
+             * converts to the same double CPython computes) */
+            double x = PY_ISSMALL(a) ? (double)PY_SMALLVAL(a) : py_float_val(a);
+            double y = PY_ISSMALL(b) ? (double)PY_SMALLVAL(b) : py_float_val(b);
             switch (op & 15) {
             case PY_NB_ADD: TOP() = py_float_new(x + y); DISPATCH();
             case PY_NB_SUB: TOP() = py_float_new(x - y); DISPATCH();
@@ -1232,7 +1235,8 @@ dispatch:
     }
     TARGET(UNARY_NEG) {
         pv v = TOP();
-        pv r = PY_ISSMALL(v) ? PY_MKSMALL(-PY_SMALLVAL(v)) : py_neg(v);
+        pv r = PY_ISSMALL(v) ? PY_MKSMALL(-PY_SMALLVAL(v))
+               : v->type == &py_float_type ? py_float_new(-py_float_val(v)) : py_neg(v);
         if (!r)
             GOTO_ERROR();
         TOP() = r;
