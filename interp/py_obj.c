@@ -41,7 +41,8 @@ const char *py_tname(pv v) { return py_typeof(v)->name; }
 int py_repr_enter(pv v)
 {
     py_ts *ts = py_cur;
-    for (int i = 0; i < ts->repr_n; i++)
+    int n = ts->repr_n < 64 ? ts->repr_n : 64; /* deeper levels are not tracked */
+    for (int i = 0; i < n; i++)
         if (ts->repr_stack[i] == v)
             return 1;
     if (ts->repr_n < 64)

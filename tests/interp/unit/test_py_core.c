@@ -190,6 +190,20 @@ static void test_recursion_error(void)
     CU_ASSERT_EQUAL(py_cur->depth, 0);
 }
 
+static void test_deep_structures_do_not_crash(void)
+{
+    /* regression: the repr cycle guard read past its 64-entry table */
+    pv r = run("import sys\nsys.setrecursionlimit(100000)\nl = []\n"
+               "for i in range(30000):\n    l = [l]\n"
+               "try:\n    repr(l)\n    result = 'no error'\n"
+               "except RecursionError:\n    result = 'RecursionError'\n"
+               "sys.setrecursionlimit(1000)\n");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_STRING_EQUAL(py_cstr(r), "RecursionError");
+    r = run("l = [1]\nl.append(l)\nd = {}\nd[1] = d\nresult = repr(l) + repr(d)\n");
+    CU_ASSERT_STRING_EQUAL(py_cstr(r), "[1, [...]]{1: {...}}");
+}
+
 int main(void)
 {
     init_runtime();
@@ -212,5 +226,6 @@ int main(void)
     CU_ADD(vm, test_compile_run);
     CU_ADD(vm, test_syntax_error_is_clean);
     CU_ADD(vm, test_recursion_error);
+    CU_ADD(vm, test_deep_structures_do_not_crash);
     return cu_run();
 }
