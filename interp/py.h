@@ -257,6 +257,7 @@ static inline int py_isinst(pv v, py_type *t)
  * path inside a region. */
 void *py_alloc_slow(size_t size);
 void *py_alloc_atomic(size_t size); /* no pointers inside */
+void *py_alloc_checked(size_t size); /* NULL with MemoryError raised when out of memory */
 void py_alloc_init(void);
 #define PY_ALLOC_CLASSES 8 /* 16..128 bytes in 16-byte steps: covers objects, frames of leaf functions use the slow path */
 static inline void *py_alloc(size_t size);

@@ -32,6 +32,16 @@ void *py_alloc_slow(size_t size)
     return p;
 }
 
+void *py_alloc_checked(size_t size)
+{
+    if (size <= PY_ALLOC_CLASSES * 16)
+        return py_alloc(size);
+    void *p = GC_MALLOC(size);
+    if (!p)
+        py_raise_nomem();
+    return p;
+}
+
 void *py_alloc_atomic(size_t size)
 {
     void *p = GC_MALLOC_ATOMIC(size);

@@ -75,8 +75,8 @@ static int resize_locked(py_dict *d, size_t minused)
         size <<= 1;
     /* through the per-thread free lists: small dicts are the common case
      * (instance attributes) and must not take the GC's allocation lock */
-    int32_t *ni = py_alloc(size * sizeof(int32_t));
-    py_dent *ne = py_alloc(USABLE(size) * sizeof(py_dent));
+    int32_t *ni = py_alloc_checked(size * sizeof(int32_t));
+    py_dent *ne = ni ? py_alloc_checked(USABLE(size) * sizeof(py_dent)) : NULL;
     if (!ni || !ne) {
         py_raise_nomem();
         return -1;

@@ -92,7 +92,9 @@ static int list_grow_locked(py_list *l, size_t need)
         py_raise_nomem();
         return -1;
     }
-    pv *ni = py_alloc(nc * sizeof(pv));
+    pv *ni = py_alloc_checked(nc * sizeof(pv));
+    if (!ni)
+        return -1;
     if (l->n)
         py_copy(ni, l->items, l->n * sizeof(pv));
     l->items = ni;
