@@ -989,7 +989,7 @@ static pv map_chars(pv s, int (*f)(int))
         b[i] = (unsigned char)p[i] < 128 ? (char)f((unsigned char)p[i]) : p[i];
     return py_str_new(b, n);
 }
-static pv m_upper(pv s, pv *a, size_t n, pv kw) { return map_chars(s, toupper); }
+
 static pv m_lower(pv s, pv *a, size_t n, pv kw) { return map_chars(s, tolower); }
 static int swapc(int c) { return isupper(c) ? tolower(c) : toupper(c); }
 static pv m_swapcase(pv s, pv *a, size_t n, pv kw) { return map_chars(s, swapc); }
@@ -1101,6 +1101,32 @@ static pv m_isidentifier(pv s, pv *a, size_t n, pv kw)
     return py_True;
 }
 static pv m_isascii(pv s, pv *a, size_t n, pv kw) { return PY_BOOL(((py_str *)s)->ascii); }
+static pv m_isprintable(pv s, pv *a, size_t n, pv kw)
+{
+    for (size_t i = 0; i < py_slen(s); i++) {
+        uint32_t c = py_str_at(s, i);
+        if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || (c >= 0x80 && !iswprint((wint_t)c)))
+            return py_False;
+    }
+    return py_True;
+}
+static pv m_upper_full(pv s, pv *a, size_t n, pv kw)
+{
+    /* the one special casing programs meet: German sharp s */
+    if (!((py_str *)s)->ascii && strstr(py_cstr(s), "\xc3\x9f")) {
+        py_sb b = {0};
+        for (size_t i = 0; i < py_slen(s); i++) {
+            uint32_t c = py_str_at(s, i);
+            char buf[4];
+            if (c == 0xdf)
+                py_sb_adds(&b, "SS");
+            else
+                py_sb_add(&b, buf, py_utf8_encode((uint32_t)towupper((wint_t)c), buf));
+        }
+        return py_sb_finish(&b);
+    }
+    return map_chars(s, toupper);
+}
 
 static pv pad(pv s, size_t width, uint32_t fill, int align) /* align: '<' '>' '^' */
 {
@@ -1801,13 +1827,13 @@ void py_str_init(void)
         {"rsplit", m_rsplit}, {"splitlines", m_splitlines}, {"join", m_join},
         {"replace", m_replace}, {"find", m_find}, {"rfind", m_rfind}, {"index", m_index},
         {"rindex", m_rindex}, {"count", m_count}, {"startswith", m_startswith},
-        {"endswith", m_endswith}, {"upper", m_upper}, {"lower", m_lower},
+        {"endswith", m_endswith}, {"upper", m_upper_full}, {"lower", m_lower},
         {"casefold", m_lower}, {"swapcase", m_swapcase}, {"capitalize", m_capitalize},
         {"title", m_title}, {"isdigit", m_isdigit}, {"isdecimal", m_isdigit},
         {"isnumeric", m_isdigit}, {"isalpha", m_isalpha}, {"isalnum", m_isalnum},
         {"isspace", m_isspace}, {"isupper", m_isupper}, {"islower", m_islower},
         {"istitle", m_istitle}, {"isidentifier", m_isidentifier}, {"isascii", m_isascii},
-        {"isprintable", m_isascii}, {"ljust", m_ljust}, {"rjust", m_rjust},
+        {"isprintable", m_isprintable}, {"ljust", m_ljust}, {"rjust", m_rjust},
         {"center", m_center}, {"zfill", m_zfill}, {"partition", m_partition},
         {"rpartition", m_rpartition}, {"expandtabs", m_expandtabs},
         {"removeprefix", m_removeprefix}, {"removesuffix", m_removesuffix},
