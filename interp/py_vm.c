@@ -1477,6 +1477,25 @@ dispatch:
         pv v;
         py_type *t = it->type;
         if (t == &py_gen_type) {
+            py_gen *g = (py_gen *)it;
+            py_frame *gf = g->frame;
+            if (!g->running && !g->done && gf->ip != UINT32_MAX && ts->depth < py_recursion_limit) {
+                /* resume the generator as a frame of this loop (no C recursion) */
+                g->running = 1;
+                gf->flags |= PY_FR_INLINE;
+                gf->exit_ip = (uint32_t)ARG;
+                gf->parent_handling = ts->handling;
+                ts->handling = gf->handling;
+                if (gf->ip != 0)
+                    PY_FRAME_STACK(gf)[gf->sp++] = py_None;
+                SAVE();
+                gf->back = f;
+                ts->depth++;
+                f = gf;
+                ts->frame = f;
+                LOAD();
+                DISPATCH();
+            }
             SAVE();
             v = t->next(it);
         } else
@@ -1544,6 +1563,24 @@ dispatch:
         py_frame *back = f->back;
         int init = f->flags & PY_FR_INIT;
         pv self = f->init_self;
+        if (f->flags & PY_FR_INLINE) {
+            /* the generator finished: its loop in the resumer ends */
+            uint32_t exit_ip = f->exit_ip;
+            py_gen *g = (py_gen *)f->gen;
+            g->running = 0;
+            g->done = 1;
+            f->flags &= ~PY_FR_INLINE;
+            f->ip = UINT32_MAX;
+            f->sp = 0;
+            ts->handling = f->parent_handling;
+            ts->depth--;
+            f = back;
+            ts->frame = f;
+            LOAD();
+            sp--; /* the generator */
+            ip = code + exit_ip;
+            DISPATCH();
+        }
         frame_release(ts, f);
         ts->depth--;
         f = back;
@@ -1562,6 +1599,19 @@ dispatch:
     TARGET(YIELD_VALUE) {
         pv v = POP();
         SAVE();
+        if (f != entry && (f->flags & PY_FR_INLINE)) {
+            /* back to the FOR_ITER that resumed us, with the value */
+            ((py_gen *)f->gen)->running = 0;
+            f->flags &= ~PY_FR_INLINE;
+            f->handling = ts->handling;
+            ts->handling = f->parent_handling;
+            ts->depth--;
+            f = f->back;
+            ts->frame = f;
+            LOAD();
+            PUSH(v);
+            DISPATCH();
+        }
         ts->frame = f->back;
         return v;
     }
@@ -1803,6 +1853,22 @@ error:
             return NULL;
         }
         py_frame *back = f->back;
+        if (f->flags & PY_FR_INLINE) {
+            /* an exception leaves a generator resumed by FOR_ITER */
+            py_gen *g = (py_gen *)f->gen;
+            g->running = 0;
+            g->done = 1;
+            f->flags &= ~PY_FR_INLINE;
+            f->ip = UINT32_MAX;
+            f->sp = 0;
+            ts->handling = f->parent_handling;
+            if (py_exc_matches(py_exc_StopIteration)) {
+                pv e = py_exc_fetch();
+                py_raise(py_exc_RuntimeError, "generator raised StopIteration");
+                ((py_exc *)ts->exc)->cause = e;
+                ((py_exc *)ts->exc)->context = e;
+            }
+        }
         frame_release(ts, f);
         ts->depth--;
         f = back;

@@ -23,6 +23,7 @@ enum {
     PY_FR_INIT = 2,    /* __init__ call from a class call: result must be None, push self */
     PY_FR_GEN = 4,     /* owned by a generator (heap block, not the arena) */
     PY_FR_ARENA = 8,   /* allocated in the per-thread arena */
+    PY_FR_INLINE = 0x200, /* a generator resumed by FOR_ITER inside this loop */
 };
 
 struct py_frame {
@@ -35,6 +36,8 @@ struct py_frame {
     pv init_self;     /* PY_FR_INIT: the instance to push */
     pv handling;      /* exception being handled when the frame was suspended */
     pv kwnames;       /* pending KW_NAMES */
+    pv parent_handling; /* PY_FR_INLINE: the resumer's handled exception */
+    uint32_t exit_ip;   /* PY_FR_INLINE: where the resumer's loop ends */
     uint32_t ip;      /* next instruction */
     int sp;           /* stack depth (valid while suspended) */
     int nblocks;
