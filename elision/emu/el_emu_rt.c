@@ -176,7 +176,6 @@ static el_emu_tx *el_emu_tx_new(unsigned s)
     t->slot = s;
     t->id = s + 1;
     t->bit = 1ull << s;
-    t->other_slot_none = -1;
     el_emu_log_init(&t->log);
     if (el_emu_cap_init(&t->cap, el_emu_g.cfg.emu_l1d_size, el_emu_g.cfg.emu_l1d_ways) < 0)
         el_emu_die("out of memory for the capacity sets");
@@ -202,6 +201,10 @@ static el_emu_tx *el_emu_register_slow(void)
         atomic_store(&el_emu_slots[s], t);
     }
     t->stack_top = el_emu_stack_top(&t->stack_lo);
+    uintptr_t tls = (uintptr_t)&el_emu_self;
+    if (tls > t->stack_lo && tls < t->stack_top)   /* cheap check of the TLS layout */
+        el_emu_die("this thread's TLS (%#lx) lies below its computed frames top (%#lx)",
+                   (unsigned long)tls, (unsigned long)t->stack_top);
     t->inject_gen = ~0u;    /* reseed at the first begin */
     el_emu_self = t;
     pthread_setspecific(el_emu_key, t);

@@ -51,7 +51,6 @@ typedef struct el_emu_tx {
     unsigned slot;
     uint32_t id;               /* slot + 1: the orec writer value */
     uint64_t bit;              /* 1 << slot: the orec reader bit */
-    int other_slot_none;
     uint64_t rng, inject_t;
     unsigned inject_gen;
     unsigned abort_status;
