@@ -259,7 +259,10 @@ void *py_alloc_slow(size_t size);
 void *py_alloc_atomic(size_t size); /* no pointers inside */
 void *py_alloc_checked(size_t size); /* NULL with MemoryError raised when out of memory */
 void py_alloc_init(void);
-#define PY_ALLOC_CLASSES 8 /* 16..128 bytes in 16-byte steps: covers objects, frames of leaf functions use the slow path */
+/* Per-thread size classes: 16..256 bytes in 16-byte steps. That covers all
+ * fixed-size objects and the small tables (lists up to 32 items, the first
+ * set and dict tables), so the common allocations never take the GC lock. */
+#define PY_ALLOC_CLASSES 16
 static inline void *py_alloc(size_t size);
 static inline pv py_new(py_type *t, size_t size)
 {

@@ -15,7 +15,7 @@ static py_obj dummy_obj;
 pv py_set_new(py_type *t)
 {
     py_set *s = (py_set *)py_new(t, t->basicsize ? t->basicsize : sizeof(py_set));
-    s->table = GC_MALLOC(SET_MINSIZE * sizeof(py_sent));
+    s->table = py_alloc(SET_MINSIZE * sizeof(py_sent));
     s->mask = SET_MINSIZE - 1;
     s->hash = -1;
     return (pv)s;
@@ -50,7 +50,7 @@ static int resize_locked(py_set *s, size_t minused)
     size_t newsize = SET_MINSIZE;
     while (newsize <= minused)
         newsize <<= 1;
-    py_sent *nt = GC_MALLOC(newsize * sizeof(py_sent));
+    py_sent *nt = py_alloc_checked(newsize * sizeof(py_sent));
     if (!nt) {
         py_raise_nomem();
         return -1;
@@ -539,7 +539,7 @@ static pv sm_clear(pv s, pv *a, size_t n, pv kw)
 {
     py_set *so = (py_set *)s;
     PY_LOCK(s);
-    so->table = GC_MALLOC(SET_MINSIZE * sizeof(py_sent));
+    so->table = py_alloc(SET_MINSIZE * sizeof(py_sent));
     so->mask = SET_MINSIZE - 1;
     so->used = so->fill = 0;
     PY_UNLOCK(s);
