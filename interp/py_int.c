@@ -700,6 +700,7 @@ static pv m_int_round(pv self, pv *a, size_t n, pv kw)
 }
 static pv m_to_bytes_len(pv self, pv *a, size_t n, pv kw) { return PY_MKSMALL((py_int_bitlen(self) + 7) / 8); }
 static pv m_int_trunc(pv self, pv *a, size_t n, pv kw) { return as_plain(self); }
+static pv m_as_integer_ratio(pv self, pv *a, size_t n, pv kw) { return py_tuple_pack(2, as_plain(self), PY_MKSMALL(1)); }
 static pv m_int_getnewargs(pv self, pv *a, size_t n, pv kw) { return py_tuple_pack(1, as_plain(self)); }
 
 py_type py_int_type = {
@@ -725,6 +726,7 @@ void py_int_init(void)
     py_add_method(&py_int_type, "__floor__", m_int_trunc);
     py_add_method(&py_int_type, "__ceil__", m_int_trunc);
     py_add_method(&py_int_type, "__getnewargs__", m_int_getnewargs);
+    py_add_method(&py_int_type, "as_integer_ratio", m_as_integer_ratio);
     py_add_method(&py_int_type, "_byte_len", m_to_bytes_len);
     py_add_getter(&py_int_type, "real", m_real);
     py_add_getter(&py_int_type, "imag", m_imag);

@@ -1034,7 +1034,70 @@ static pv pred(pv s, int (*f)(int), int empty_ok)
             return py_False;
     return py_True;
 }
-static pv m_isdigit(pv s, pv *a, size_t n, pv kw) { return pred(s, isdigit, 0); }
+/* Unicode decimal digits (category Nd) come in blocks of ten; these are the
+ * blocks' first code points (the Basic Multilingual Plane ones and the
+ * mathematical digits). */
+static const uint32_t nd_blocks[] = {
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6,
+    0xD66, 0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
+    0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0,
+    0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6};
+
+static int u_decimal(uint32_t c)
+{
+    for (size_t i = 0; i < sizeof nd_blocks / sizeof *nd_blocks; i++)
+        if (c >= nd_blocks[i] && c < nd_blocks[i] + 10)
+            return 1;
+    return 0;
+}
+static int u_digit(uint32_t c)
+{
+    return u_decimal(c) || c == 0xB2 || c == 0xB3 || c == 0xB9 || c == 0x2070 ||
+           (c >= 0x2074 && c <= 0x2079) || (c >= 0x2080 && c <= 0x2089) ||
+           (c >= 0x2460 && c <= 0x2468) || (c >= 0x2474 && c <= 0x247C) ||
+           (c >= 0x2488 && c <= 0x2490) || c == 0x24EA || (c >= 0x2776 && c <= 0x277E);
+}
+static int u_numeric(uint32_t c)
+{
+    static const uint32_t cjk[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+                                   0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07, 0x96F6, 0x5104};
+    if (u_digit(c) || c == 0xBC || c == 0xBD || c == 0xBE || (c >= 0x2150 && c <= 0x2189) ||
+        (c >= 0x2460 && c <= 0x249B) || (c >= 0x3021 && c <= 0x3029))
+        return 1;
+    for (size_t i = 0; i < sizeof cjk / sizeof *cjk; i++)
+        if (c == cjk[i])
+            return 1;
+    return 0;
+}
+static pv upred(pv s, int (*f)(uint32_t))
+{
+    size_t n = py_slen(s);
+    if (!n)
+        return py_False;
+    for (size_t i = 0; i < n; i++)
+        if (!f(py_str_at(s, i)))
+            return py_False;
+    return py_True;
+}
+static pv m_isdigit(pv s, pv *a, size_t n, pv kw) { return upred(s, u_digit); }
+static pv m_isdecimal(pv s, pv *a, size_t n, pv kw) { return upred(s, u_decimal); }
+static pv m_isnumeric(pv s, pv *a, size_t n, pv kw) { return upred(s, u_numeric); }
+static pv m_casefold(pv s, pv *a, size_t n, pv kw)
+{
+    pv r = map_chars(s, tolower);
+    if (((py_str *)r)->ascii || !strstr(py_cstr(r), "\xc3\x9f"))
+        return r;
+    py_sb b = {0};
+    for (size_t i = 0; i < py_slen(r); i++) {
+        uint32_t c = py_str_at(r, i);
+        char buf[4];
+        if (c == 0xdf)
+            py_sb_adds(&b, "ss");
+        else
+            py_sb_add(&b, buf, py_utf8_encode(c, buf));
+    }
+    return py_sb_finish(&b);
+}
 static pv m_isalpha(pv s, pv *a, size_t n, pv kw)
 {
     if (!((py_str *)s)->ascii && py_slen(s)) {
@@ -1828,9 +1891,9 @@ void py_str_init(void)
         {"replace", m_replace}, {"find", m_find}, {"rfind", m_rfind}, {"index", m_index},
         {"rindex", m_rindex}, {"count", m_count}, {"startswith", m_startswith},
         {"endswith", m_endswith}, {"upper", m_upper_full}, {"lower", m_lower},
-        {"casefold", m_lower}, {"swapcase", m_swapcase}, {"capitalize", m_capitalize},
-        {"title", m_title}, {"isdigit", m_isdigit}, {"isdecimal", m_isdigit},
-        {"isnumeric", m_isdigit}, {"isalpha", m_isalpha}, {"isalnum", m_isalnum},
+        {"casefold", m_casefold}, {"swapcase", m_swapcase}, {"capitalize", m_capitalize},
+        {"title", m_title}, {"isdigit", m_isdigit}, {"isdecimal", m_isdecimal},
+        {"isnumeric", m_isnumeric}, {"isalpha", m_isalpha}, {"isalnum", m_isalnum},
         {"isspace", m_isspace}, {"isupper", m_isupper}, {"islower", m_islower},
         {"istitle", m_istitle}, {"isidentifier", m_isidentifier}, {"isascii", m_isascii},
         {"isprintable", m_isprintable}, {"ljust", m_ljust}, {"rjust", m_rjust},
