@@ -20,6 +20,101 @@ typedef struct {
 
 static py_type random_type;
 
+/* ---- SHA-512 (FIPS 180-4), for random.seed(str/bytes) as CPython 3.11:
+ * the seed is int.from_bytes(data + sha512(data).digest(), 'big'). The round
+ * constants are computed exactly with GMP (fractional parts of the cube
+ * roots of the first 80 primes; the initial state from square roots). */
+static uint64_t sha_k[80], sha_h0[8];
+
+static void sha_init_constants(void)
+{
+    if (sha_k[0])
+        return;
+    int primes[80], np = 0;
+    for (int c = 2; np < 80; c++) {
+        int is = 1;
+        for (int d = 2; d * d <= c; d++)
+            if (c % d == 0)
+                is = 0;
+        if (is)
+            primes[np++] = c;
+    }
+    mpz_t x, r;
+    mpz_init(x);
+    mpz_init(r);
+    for (int i = 0; i < 80; i++) {
+        mpz_set_ui(x, (unsigned long)primes[i]);
+        mpz_mul_2exp(x, x, 192);
+        mpz_root(r, x, 3);
+        sha_k[i] = (uint64_t)mpz_get_ui(r); /* low 64 bits: the fraction */
+        if (i < 8) {
+            mpz_set_ui(x, (unsigned long)primes[i]);
+            mpz_mul_2exp(x, x, 128);
+            mpz_sqrt(r, x);
+            sha_h0[i] = (uint64_t)mpz_get_ui(r);
+        }
+    }
+}
+
+#define ROR(x, n) (((x) >> (n)) | ((x) << (64 - (n))))
+static void sha_block(uint64_t h[8], const unsigned char *p)
+{
+    uint64_t w[80];
+    for (int i = 0; i < 16; i++) {
+        w[i] = 0;
+        for (int j = 0; j < 8; j++)
+            w[i] = (w[i] << 8) | p[i * 8 + j];
+    }
+    for (int i = 16; i < 80; i++) {
+        uint64_t s0 = ROR(w[i - 15], 1) ^ ROR(w[i - 15], 8) ^ (w[i - 15] >> 7);
+        uint64_t s1 = ROR(w[i - 2], 19) ^ ROR(w[i - 2], 61) ^ (w[i - 2] >> 6);
+        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    uint64_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+    for (int i = 0; i < 80; i++) {
+        uint64_t S1 = ROR(e, 14) ^ ROR(e, 18) ^ ROR(e, 41);
+        uint64_t ch = (e & f) ^ (~e & g);
+        uint64_t t1 = hh + S1 + ch + sha_k[i] + w[i];
+        uint64_t S0 = ROR(a, 28) ^ ROR(a, 34) ^ ROR(a, 39);
+        uint64_t maj = (a & b) ^ (a & c) ^ (b & c);
+        uint64_t t2 = S0 + maj;
+        hh = g;
+        g = f;
+        f = e;
+        e = d + t1;
+        d = c;
+        c = b;
+        b = a;
+        a = t1 + t2;
+    }
+    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+}
+
+static void sha512(const unsigned char *data, size_t n, unsigned char out[64])
+{
+    sha_init_constants();
+    uint64_t h[8];
+    memcpy(h, sha_h0, sizeof h);
+    size_t full = n / 128 * 128;
+    for (size_t i = 0; i < full; i += 128)
+        sha_block(h, data + i);
+    unsigned char tail[256];
+    size_t rem = n - full;
+    memset(tail, 0, sizeof tail);
+    memcpy(tail, data + full, rem);
+    tail[rem] = 0x80;
+    size_t tl = rem + 1 + 16 <= 128 ? 128 : 256;
+    uint64_t bits = (uint64_t)n * 8;
+    for (int j = 0; j < 8; j++)
+        tail[tl - 1 - j] = (unsigned char)(bits >> (8 * j));
+    sha_block(h, tail);
+    if (tl == 256)
+        sha_block(h, tail + 128);
+    for (int i = 0; i < 8; i++)
+        for (int j = 0; j < 8; j++)
+            out[i * 8 + j] = (unsigned char)(h[i] >> (56 - 8 * j));
+}
+
 static int seed_obj(py_random *r, pv a)
 {
     if (!a || a == py_None) {
@@ -31,8 +126,20 @@ static int seed_obj(py_random *r, pv a)
         return 0;
     }
     pv v = a;
-    if (!PY_ISINT(a)) {
-        if (PY_ISSTR(a) || PY_ISFLOAT(a) || PY_IS(a, tuple)) {
+    extern py_type py_bytes_type;
+    if (PY_ISSTR(a) || py_typeof(a) == &py_bytes_type) {
+        /* version 2 seeding: data + sha512(data), big-endian */
+        const py_str *sa = (const py_str *)a;
+        size_t n = sa->nbytes;
+        unsigned char *buf = GC_MALLOC_ATOMIC(n + 64);
+        memcpy(buf, sa->s, n);
+        sha512(buf, n, buf + n);
+        mpz_t z;
+        mpz_init(z);
+        mpz_import(z, n + 64, 1, 1, 0, 0, buf);
+        v = py_int_from_mpz(z);
+    } else if (!PY_ISINT(a)) {
+        if (PY_ISFLOAT(a) || PY_IS(a, tuple)) {
             intptr_t h = py_hash(a);
             if (h == -1 && py_cur->exc)
                 return -1;
