@@ -143,7 +143,9 @@ typedef struct {
     intptr_t hash; /* frozenset cache */
     pv dict;
 } py_set;
-typedef struct { py_obj ob; intptr_t start, stop, step, len; } py_range;
+/* big: NULL, or a tuple (start, stop, step, len) of Python ints when any does
+ * not fit the small fields (iteration and len() then need the small path) */
+typedef struct { py_obj ob; intptr_t start, stop, step, len; pv big; } py_range;
 typedef struct { py_obj ob; pv start, stop, step; } py_slice;
 typedef struct { py_obj ob; pv v; } py_cell;
 typedef struct { py_obj ob; pv dict; pv name; } py_module;

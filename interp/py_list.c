@@ -1005,6 +1005,39 @@ pv py_seq_iter_new(pv seq)
 typedef struct { py_obj ob; intptr_t cur, step, left; } range_iter;
 static py_type range_iter_type;
 
+/* ranges whose bounds do not fit the small fields: arithmetic on Python ints */
+static pv big_range_new(pv *args, size_t n)
+{
+    pv start = n == 1 ? PY_MKSMALL(0) : args[0], stop = n == 1 ? args[0] : args[1];
+    pv step = n == 3 ? args[2] : PY_MKSMALL(1);
+    if (py_int_sign(step) == 0)
+        return py_raise(py_exc_ValueError, "range() arg 3 must not be zero");
+    pv len;
+    int pos = py_int_sign(step) > 0;
+    pv diff = pos ? py_binop(PY_NB_SUB, stop, start) : py_binop(PY_NB_SUB, start, stop);
+    if (py_int_sign(diff) <= 0)
+        len = PY_MKSMALL(0);
+    else {
+        pv st = pos ? step : py_neg(step);
+        len = py_binop(PY_NB_ADD, py_binop(PY_NB_FLOORDIV, py_binop(PY_NB_SUB, diff, PY_MKSMALL(1)), st), PY_MKSMALL(1));
+    }
+    py_range *r = (py_range *)py_new(&py_range_type, sizeof(py_range));
+    r->big = py_tuple_pack(4, start, stop, step, len);
+    r->len = -1;
+    return (pv)r;
+}
+
+static pv big_range_item(py_range *r, pv idx)
+{
+    py_tuple *b = PY_TUPLE(r->big);
+    pv i = idx;
+    if (py_int_sign(i) < 0)
+        i = py_binop(PY_NB_ADD, i, b->items[3]);
+    if (py_int_sign(i) < 0 || py_int_cmp(i, b->items[3]) >= 0)
+        return py_raise(py_exc_IndexError, "range object index out of range");
+    return py_binop(PY_NB_ADD, b->items[0], py_binop(PY_NB_MUL, i, b->items[2]));
+}
+
 static pv range_new_t(py_type *t, pv *args, size_t n, pv kw)
 {
     if (n < 1 || n > 3) {
@@ -1017,6 +1050,8 @@ static pv range_new_t(py_type *t, pv *args, size_t n, pv kw)
         if (PY_ISFLOAT(args[i]) || (!PY_ISINT(args[i]) && !(py_typeof(args[i])->flags & PY_TF_HEAP)))
             return py_raise(py_exc_TypeError, "'%s' object cannot be interpreted as an integer",
                             py_tname(args[i]));
+        if (PY_ISINT(args[i]) && py_int_bitlen(args[i]) > 61)
+            return big_range_new(args, n);
         int err = 0;
         v[i] = py_index(args[i], &err);
         if (err)
@@ -1044,14 +1079,44 @@ static pv range_new_t(py_type *t, pv *args, size_t n, pv kw)
 static pv range_repr(pv o)
 {
     py_range *r = (py_range *)o;
+    if (r->big) {
+        py_tuple *b = PY_TUPLE(r->big);
+        pv a = py_repr(b->items[0]), z = py_repr(b->items[1]), s = py_repr(b->items[2]);
+        if (PY_ISSMALL(b->items[2]) && PY_SMALLVAL(b->items[2]) == 1)
+            return py_str_fmt("range(%s, %s)", py_cstr(a), py_cstr(z));
+        return py_str_fmt("range(%s, %s, %s)", py_cstr(a), py_cstr(z), py_cstr(s));
+    }
     if (r->step == 1)
         return py_str_fmt("range(%ld, %ld)", (long)r->start, (long)r->stop);
     return py_str_fmt("range(%ld, %ld, %ld)", (long)r->start, (long)r->stop, (long)r->step);
 }
-static intptr_t range_len(pv o) { return ((py_range *)o)->len; }
+static intptr_t range_len(pv o)
+{
+    py_range *r = (py_range *)o;
+    if (r->big) {
+        int64_t l;
+        if (py_int_to_i64(PY_TUPLE(r->big)->items[3], &l) < 0 || !PY_FITS_SMALL(l)) {
+            py_exc_clear();
+            py_raise(py_exc_OverflowError, "Python int too large to convert to C ssize_t");
+            return -1;
+        }
+        return (intptr_t)l;
+    }
+    return r->len;
+}
+static int range_truth(pv o)
+{
+    py_range *r = (py_range *)o;
+    return r->big ? py_int_sign(PY_TUPLE(r->big)->items[3]) != 0 : r->len != 0;
+}
 static pv range_getitem(pv o, pv k)
 {
     py_range *r = (py_range *)o;
+    if (r->big) {
+        if (!PY_ISINT(k))
+            return py_raise(py_exc_TypeError, "range indices must be integers");
+        return big_range_item(r, k);
+    }
     if (PY_IS(k, slice)) {
         intptr_t a, b, st;
         size_t len;
@@ -1077,6 +1142,17 @@ static pv range_getitem(pv o, pv k)
 static int range_contains(pv o, pv v)
 {
     py_range *r = (py_range *)o;
+    if (r->big) {
+        if (!PY_ISINT(v))
+            return 0;
+        py_tuple *b = PY_TUPLE(r->big);
+        pv i = py_binop(PY_NB_SUB, v, b->items[0]);
+        pv q = py_binop(PY_NB_FLOORDIV, i, b->items[2]);
+        if (!i || !q)
+            return -1;
+        pv back = py_binop(PY_NB_ADD, b->items[0], py_binop(PY_NB_MUL, q, b->items[2]));
+        return py_int_sign(q) >= 0 && py_int_cmp(q, b->items[3]) < 0 && py_int_cmp(back, v) == 0;
+    }
     if (!PY_ISSMALL(v)) {
         if (PY_ISINT(v) || PY_ISFLOAT(v) || !PY_ISINT(v)) {
             /* generic: compare each (rare) */
@@ -1096,6 +1172,8 @@ static int range_contains(pv o, pv v)
 static pv range_iter_slot(pv o)
 {
     py_range *r = (py_range *)o;
+    if (r->big)
+        return py_raise(py_exc_OverflowError, "Python int too large to convert to C long");
     range_iter *it = (range_iter *)py_new(&range_iter_type, sizeof(range_iter));
     it->cur = r->start;
     it->step = r->step;
@@ -1117,16 +1195,27 @@ static py_type range_iter_type = {.name = "range_iterator", .basicsize = sizeof(
 pv py_range_reversed(pv o)
 {
     py_range *r = (py_range *)o;
+    if (r->big)
+        return py_raise(py_exc_OverflowError, "Python int too large to convert to C long");
     range_iter *it = (range_iter *)py_new(&range_iter_type, sizeof(range_iter));
     it->cur = r->start + (r->len - 1) * r->step;
     it->step = -r->step;
     it->left = r->len;
     return (pv)it;
 }
+static pv rm_start(pv s, pv *a, size_t n, pv kw);
+static pv rm_stop(pv s, pv *a, size_t n, pv kw);
+static pv rm_step(pv s, pv *a, size_t n, pv kw);
+
 static pv range_richcmp(pv a, pv b, int op)
 {
     if (!PY_IS(b, range) || (op != PY_EQ && op != PY_NE))
         return py_NotImplemented;
+    if (((py_range *)a)->big || ((py_range *)b)->big) {
+        pv ta = py_tuple_pack(3, rm_start(a, NULL, 0, NULL), rm_stop(a, NULL, 0, NULL), rm_step(a, NULL, 0, NULL));
+        pv tb = py_tuple_pack(3, rm_start(b, NULL, 0, NULL), rm_stop(b, NULL, 0, NULL), rm_step(b, NULL, 0, NULL));
+        return py_richcmp(ta, tb, op);
+    }
     py_range *x = (py_range *)a, *y = (py_range *)b;
     int eq = x->len == y->len && (x->len == 0 || (x->start == y->start && (x->len == 1 || x->step == y->step)));
     return PY_BOOL(op == PY_EQ ? eq : !eq);
@@ -1134,25 +1223,38 @@ static pv range_richcmp(pv a, pv b, int op)
 static intptr_t range_hash(pv o)
 {
     py_range *r = (py_range *)o;
+    if (r->big)
+        return py_hash(r->big);
     pv t = py_tuple_pack(3, PY_MKSMALL(r->len), PY_MKSMALL(r->start), PY_MKSMALL(r->step));
     return py_hash(t);
 }
 static pv rm_index(pv s, pv *a, size_t n, pv kw)
 {
     py_range *r = (py_range *)s;
+    if (r->big) {
+        if (n == 1 && range_contains(s, a[0]) == 1)
+            return py_binop(PY_NB_FLOORDIV, py_binop(PY_NB_SUB, a[0], PY_TUPLE(r->big)->items[0]),
+                            PY_TUPLE(r->big)->items[2]);
+        return py_raise(py_exc_ValueError, "value is not in range");
+    }
     if (n == 1 && range_contains(s, a[0]) == 1)
         return PY_MKSMALL((PY_SMALLVAL(a[0]) - r->start) / r->step);
     return py_raise(py_exc_ValueError, "value is not in range");
 }
 static pv rm_count(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(n == 1 && range_contains(s, a[0]) == 1); }
-static pv rm_start(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(((py_range *)s)->start); }
-static pv rm_stop(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(((py_range *)s)->stop); }
-static pv rm_step(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(((py_range *)s)->step); }
+static pv big_field(pv s, int i, intptr_t small)
+{
+    py_range *r = (py_range *)s;
+    return r->big ? PY_TUPLE(r->big)->items[i] : PY_MKSMALL(small);
+}
+static pv rm_start(pv s, pv *a, size_t n, pv kw) { return big_field(s, 0, ((py_range *)s)->start); }
+static pv rm_stop(pv s, pv *a, size_t n, pv kw) { return big_field(s, 1, ((py_range *)s)->stop); }
+static pv rm_step(pv s, pv *a, size_t n, pv kw) { return big_field(s, 2, ((py_range *)s)->step); }
 
 py_type py_range_type = {.name = "range", .basicsize = sizeof(py_range), .repr = range_repr,
                          .len = range_len, .getitem = range_getitem, .contains = range_contains,
                          .iter = range_iter_slot, .tp_new = range_new_t, .richcmp = range_richcmp,
-                         .hash = range_hash};
+                         .hash = range_hash, .truth = range_truth};
 
 /* ---------------- slice ---------------- */
 
