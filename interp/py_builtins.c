@@ -290,6 +290,14 @@ static int isinst_rec(pv o, pv t, int depth)
         }
         return 0;
     }
+    if (!PY_ISSMALL(t) && (py_typeof(t)->flags & PY_TF_HEAP)) {
+        /* a metaclass (or class of the object) with __instancecheck__ */
+        pv ic = py_type_lookup(py_typeof(t), py_intern("__instancecheck__"));
+        if (ic) {
+            pv r = py_call2(ic, t, o);
+            return r ? py_truth(r) : -1;
+        }
+    }
     if (!PY_ISTYPE(t)) {
         py_raise(py_exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return -1;
@@ -313,6 +321,13 @@ static pv b_isinstance(pv self, pv *a, size_t n, pv kw)
 }
 static int subclass_rec(py_type *c, pv t)
 {
+    if (!PY_ISSMALL(t) && (py_typeof(t)->flags & PY_TF_HEAP)) {
+        pv sc = py_type_lookup(py_typeof(t), py_intern("__subclasscheck__"));
+        if (sc) {
+            pv r = py_call2(sc, t, (pv)c);
+            return r ? py_truth(r) : -1;
+        }
+    }
     if (PY_IS(t, tuple)) {
         for (size_t i = 0; i < PY_TUPLE(t)->n; i++) {
             int r = subclass_rec(c, PY_TUPLE(t)->items[i]);

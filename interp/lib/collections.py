@@ -1,6 +1,9 @@
 """collections for elide: deque and defaultdict are C types (_collections)."""
 from _collections import deque, defaultdict
 import operator as _operator
+import sys as _sys
+import _collections_abc as abc
+_sys.modules["collections.abc"] = abc
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
