@@ -134,8 +134,12 @@ static pv float_pow(double x, double y)
 {
     if (x == 0 && y < 0)
         return py_raise(py_exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
-    if (x < 0 && y != floor(y) && isfinite(y))
-        return py_raise(py_exc_ValueError, "complex results are not supported");
+    if (x < 0 && y != floor(y) && isfinite(y)) {
+        /* a negative base to a fractional power is complex, as in CPython */
+        extern pv py_complex_new(double re, double im);
+        double len = pow(-x, y), phase = M_PI * y;
+        return py_complex_new(len * cos(phase), len * sin(phase));
+    }
     double r = pow(x, y);
     if (isinf(r) && isfinite(x) && isfinite(y))
         return py_raise(py_exc_OverflowError, "(34, 'Numerical result out of range')");

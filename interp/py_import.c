@@ -436,6 +436,8 @@ void py_runtime_init(int argc, char **argv)
     py_builtins_init();
     extern void py_bytes_init(void);
     py_bytes_init();
+    extern void py_complex_init(void);
+    py_complex_init();
     py_gil_init();
     py_modules = py_dict_new();
     py_sys_path = py_list_new(0);

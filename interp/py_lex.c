@@ -318,8 +318,21 @@ static void lex_number(py_lexer *lx, py_token *t, const char *p)
             }
         }
     }
-    if (p < lx->end && (*p == 'j' || *p == 'J'))
-        py_syntax_error(lx, lx->line, col_of(lx, s), "complex numbers are not supported");
+    if (p < lx->end && (*p == 'j' || *p == 'J')) {
+        /* an imaginary literal */
+        extern pv py_complex_new(double re, double im);
+        size_t n = (size_t)(p - s);
+        char *buf = GC_MALLOC_ATOMIC(n + 1);
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (s[i] != '_')
+                buf[k++] = s[i];
+        buf[k] = 0;
+        lx->p = p + 1;
+        t->type = TK_NUMBER;
+        t->val = py_complex_new(0.0, strtod(buf, NULL));
+        return;
+    }
     if (p < lx->end && (isalpha((unsigned char)*p) || *p == '_'))
         py_syntax_error(lx, lx->line, col_of(lx, s), "invalid decimal literal");
     size_t n = (size_t)(p - s);
