@@ -305,6 +305,11 @@ EL_EMU_API void __tsan_atomic_signal_fence(int mo)
 extern void *__memcpy_chk(void *d, const void *s, size_t n, size_t dlen);
 extern void *__memmove_chk(void *d, const void *s, size_t n, size_t dlen);
 extern void *__memset_chk(void *d, int c, size_t n, size_t dlen);
+/* through volatile pointers, so no compiler folds them back into the
+ * wrapped names (see el_emu_copy) */
+static void *(*volatile el_emu_memcpy_chk)(void *, const void *, size_t, size_t) = __memcpy_chk;
+static void *(*volatile el_emu_memmove_chk)(void *, const void *, size_t, size_t) = __memmove_chk;
+static void *(*volatile el_emu_memset_chk)(void *, int, size_t, size_t) = __memset_chk;
 
 static void *el_emu_memcpy(void *d, const void *s, size_t n, const void *pc)
 {
@@ -312,7 +317,7 @@ static void *el_emu_memcpy(void *d, const void *s, size_t n, const void *pc)
         el_emu_read((uintptr_t)s, n, pc);
         el_emu_write((uintptr_t)d, n, pc);
     }
-    return __memcpy_chk(d, s, n, n);
+    return el_emu_memcpy_chk(d, s, n, n);
 }
 
 static void *el_emu_memmove(void *d, const void *s, size_t n, const void *pc)
@@ -321,14 +326,14 @@ static void *el_emu_memmove(void *d, const void *s, size_t n, const void *pc)
         el_emu_read((uintptr_t)s, n, pc);
         el_emu_write((uintptr_t)d, n, pc);
     }
-    return __memmove_chk(d, s, n, n);
+    return el_emu_memmove_chk(d, s, n, n);
 }
 
 static void *el_emu_memset(void *d, int c, size_t n, const void *pc)
 {
     if (n)
         el_emu_write((uintptr_t)d, n, pc);
-    return __memset_chk(d, c, n, n);
+    return el_emu_memset_chk(d, c, n, n);
 }
 
 /* Reads of unknown length join the read set one line at a time, before

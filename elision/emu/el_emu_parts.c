@@ -28,14 +28,21 @@ void el_emu_die_at(const char *file, const char *fn, int line, const char *fmt, 
     abort();
 }
 
-void el_emu_copy(void *dst, const void *src, size_t n)
-{
-    __memcpy_chk(dst, src, n, n);
-}
+
+/* Called through volatile pointers: clang folds a direct __memcpy_chk(d, s,
+ * n, n) back into memcpy even under -fno-builtin, which --wrap=memcpy would
+ * then send into the hooks (and the hooks back here). */
+static void *(*volatile el_emu_memcpy_chk)(void *, const void *, size_t, size_t) = __memcpy_chk;
+static void *(*volatile el_emu_memset_chk)(void *, int, size_t, size_t) = __memset_chk;
 
 void el_emu_zero(void *dst, size_t n)
 {
-    __memset_chk(dst, 0, n, n);
+    el_emu_memset_chk(dst, 0, n, n);
+}
+
+void el_emu_copy(void *dst, const void *src, size_t n)
+{
+    el_emu_memcpy_chk(dst, src, n, n);
 }
 
 void *el_emu_mem_alloc(size_t n)

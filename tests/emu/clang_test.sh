@@ -6,7 +6,8 @@
 set -eu
 CLANG=$1 SRC=$2 RT=$3 PARTS=$4 OUT=$5
 mkdir -p "$OUT"
-FLAGS="-O2 -g -fsanitize=thread -fno-builtin-memcpy -fno-builtin-memmove -fno-builtin-memset
+FLAGS="-O2 -g -fsanitize=thread -mllvm -tsan-instrument-read-before-write
+       -fno-builtin-memcpy -fno-builtin-memmove -fno-builtin-memset
        -Wall -Werror -I$SRC/elision -I$SRC/elision/emu -I$SRC/tests -I$SRC/tests/emu"
 WRAP="-Wl,--wrap=memcpy,--wrap=memmove,--wrap=memset,--wrap=memcmp,--wrap=strlen,--wrap=strcmp,--wrap=strncmp"
 for t in tx bank; do
