@@ -58,9 +58,19 @@ static void *oom_fn(size_t n)
     return NULL;
 }
 
+/* Initial heap: 32 MiB. With the default (a few hundred KiB, grown as
+ * needed) float- and object-heavy loops collect hundreds of times a second,
+ * each time stopping the world with signals; measured on bench/programs
+ * nbody: 1.3 s of system time without, 0.05 s with (the pages are only
+ * touched as they are used, so small programs do not pay for them).
+ * GC_INITIAL_HEAP_SIZE in the environment still overrides it. */
+#define PY_INITIAL_HEAP (32u << 20)
+
 void py_alloc_init(void)
 {
     GC_set_oom_fn(oom_fn);
+    if (!getenv("GC_INITIAL_HEAP_SIZE") && GC_get_heap_size() < PY_INITIAL_HEAP)
+        GC_expand_hp(PY_INITIAL_HEAP - GC_get_heap_size());
 }
 
 py_ts *py_ts_new(void)

@@ -404,8 +404,11 @@ static pv load_attr(pv o, pv name, py_cache *c)
             if (d && c->c < d->nent && d->ent[c->c].key == name)
                 return d->ent[c->c].val;
         }
+        pv cls = NULL;
+        int looked = 0;
         if ((t->flags & PY_TF_HEAP) && t->getattr == NULL) {
-            pv m = py_type_lookup(t, name);
+            pv m = cls = py_type_lookup(t, name);
+            looked = 1;
             if (m && PY_IS(m, member)) {
                 uint64_t ep = __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE);
                 size_t off = ((py_member *)m)->offset;
@@ -420,7 +423,8 @@ static pv load_attr(pv o, pv name, py_cache *c)
             }
         }
         if ((t->flags & PY_TF_HEAP) && t->dictoffset && t->getattr == NULL) {
-            pv cls = py_type_lookup(t, name);
+            if (!looked)
+                cls = py_type_lookup(t, name);
             py_dict *d = *(py_dict **)((char *)o + t->dictoffset);
             if (cls && !(t->flags & PY_TF_SHADOW) &&
                 (PY_ISSMALL(cls) || cls->type == &py_int_type || cls->type == &py_float_type ||
@@ -461,21 +465,6 @@ static int store_attr(pv o, pv name, pv v, py_cache *c)
             *(pv *)((char *)o + c->d) = v; /* a __slots__ member */
             return 0;
         }
-        if ((t->flags & PY_TF_HEAP) && t->setattr == NULL) {
-            pv m = py_type_lookup(t, name);
-            if (m && PY_IS(m, member)) {
-                uint64_t ep = __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE);
-                size_t off = ((py_member *)m)->offset;
-                if (c->a != (uintptr_t)t || c->b != ep || c->c != (uintptr_t)-2 || c->d != off) {
-                    c->a = (uintptr_t)t;
-                    c->b = ep;
-                    c->c = (uintptr_t)-2;
-                    c->d = off;
-                }
-                *(pv *)((char *)o + off) = v;
-                return 0;
-            }
-        }
         if ((uintptr_t)t == c->a && c->b == __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE)) {
             py_dict *d = *(py_dict **)((char *)o + t->dictoffset);
             if (d && c->c < d->nent && d->ent[c->c].key == name) {
@@ -491,6 +480,22 @@ static int store_attr(pv o, pv name, pv v, py_cache *c)
              * cache was filled, same epoch): a plain instance-dict store */
             return py_dict_set(py_instance_dict(o), name, v);
         }
+        if ((t->flags & PY_TF_HEAP) && t->setattr == NULL) {
+            pv m = py_type_lookup(t, name);
+            if (m && PY_IS(m, member)) {
+                uint64_t ep = __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE);
+                size_t off = ((py_member *)m)->offset;
+                if (c->a != (uintptr_t)t || c->b != ep || c->c != (uintptr_t)-2 || c->d != off) {
+                    c->a = (uintptr_t)t;
+                    c->b = ep;
+                    c->c = (uintptr_t)-2;
+                    c->d = off;
+                }
+                *(pv *)((char *)o + off) = v;
+                return 0;
+            }
+        }
+
         if ((t->flags & PY_TF_HEAP) && t->dictoffset && t->setattr == NULL) {
             pv cls = py_type_lookup(t, name);
             if (!cls || (!PY_ISSMALL(cls) && cls->type != &py_property_type &&
