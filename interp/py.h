@@ -322,6 +322,7 @@ struct py_ts {
     pv local_dicts;       /* dict: threading.local id -> dict */
     uint64_t stats_regions, stats_yields; /* elide.stats() */
     int atomic_depth;     /* inside `with elide.atomic:` (no GIL handover) */
+    struct py_mcache_ent *mcache; /* per-thread type-attribute cache (py_obj.c) */
     int holds_gil;
     struct py_ts *next_ts;
     char pad1[PY_CACHELINE];
