@@ -132,6 +132,7 @@ typedef struct {
     int32_t *index;   /* -1 empty, -2 deleted, else entry number */
     py_dent *ent;
     uint64_t ver;     /* changes on every insert/delete/value store */
+    uint64_t kver;    /* changes only when keys are added or removed (entry indices stay valid) */
     pv dict;          /* instance dict for subclasses */
     pv dflt;          /* defaultdict factory, or NULL */
 } py_dict;

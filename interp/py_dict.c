@@ -161,6 +161,7 @@ static int insert_locked(py_dict *d, pv key, intptr_t h, pv v)
     d->nent++;
     d->used++;
     d->ver++;
+    d->kver++;
     return 0;
 }
 
@@ -201,6 +202,7 @@ int py_dict_del(pv o, pv key)
     d->ent[ix].val = NULL;
     d->used--;
     d->ver++;
+    d->kver++;
     PY_UNLOCK(o);
     return 0;
 }
@@ -603,6 +605,7 @@ static pv dm_clear(pv s, pv *a, size_t n, pv kw)
     d->ent = NULL;
     d->used = d->nent = d->entcap = d->mask = 0;
     d->ver++;
+    d->kver++;
     PY_UNLOCK(s);
     return py_None;
 }

@@ -320,22 +320,31 @@ static pv name_error(pv name)
     return py_raise(py_exc_NameError, "name '%s' is not defined", py_cstr(name));
 }
 
+/* LOAD_GLOBAL's cache: (globals, globals->kver) and either the entry index
+ * in globals (c->c == -1; the value is read from the entry, so rebinding a
+ * global does not invalidate it) or the builtins version and value. */
 static pv load_global_slow(py_frame *f, pv name, py_cache *c)
 {
     py_dict *g = (py_dict *)f->globals, *b = (py_dict *)f->builtins;
     PY_LOCK_R(f->globals);
-    pv v = py_dict_get(f->globals, name);
+    intptr_t ix = py_dict_lookup_index(f->globals, name, py_str_hash(name));
+    pv v = ix >= 0 ? g->ent[ix].val : NULL;
     PY_UNLOCK_R(f->globals);
-    if (!v) {
-        if (py_cur->exc)
-            return NULL;
-        v = py_dict_get(f->builtins, name);
-        if (!v)
-            return py_cur->exc ? NULL : name_error(name);
+    if (v) {
+        if (c->a != (uintptr_t)g || c->b != g->kver || c->c != (uintptr_t)-1 || c->d != (uintptr_t)ix) {
+            c->a = (uintptr_t)g;
+            c->b = g->kver;
+            c->c = (uintptr_t)-1;
+            c->d = (uintptr_t)ix;
+        }
+        return v;
     }
-    if (c->a != (uintptr_t)g || c->b != g->ver || c->c != b->ver || c->d != (uintptr_t)v) {
+    v = py_dict_get(f->builtins, name);
+    if (!v)
+        return py_cur->exc ? NULL : name_error(name);
+    if (c->a != (uintptr_t)g || c->b != g->kver || c->c != b->ver || c->d != (uintptr_t)v) {
         c->a = (uintptr_t)g;
-        c->b = g->ver;
+        c->b = g->kver;
         c->c = b->ver;
         c->d = (uintptr_t)v;
     }
@@ -857,9 +866,14 @@ dispatch:
         py_cache *c = CACHE();
         py_dict *g = (py_dict *)f->globals;
         pv v;
-        if (c->a == (uintptr_t)g && c->b == g->ver && c->c == ((py_dict *)f->builtins)->ver)
-            v = (pv)c->d;
-        else if (!(v = load_global_slow(f, names[ARG], c)))
+        if (c->a == (uintptr_t)g && c->b == g->kver) {
+            if (c->c == (uintptr_t)-1)
+                v = g->ent[c->d].val;
+            else if (c->c == ((py_dict *)f->builtins)->ver)
+                v = (pv)c->d;
+            else if (!(v = load_global_slow(f, names[ARG], c)))
+                GOTO_ERROR();
+        } else if (!(v = load_global_slow(f, names[ARG], c)))
             GOTO_ERROR();
         PUSH(v);
         DISPATCH();
