@@ -61,8 +61,10 @@ static void test_threads_allocate_while_collecting(void)
     CU_ASSERT_EQUAL(bad, 0);
     /* ~THREADS * ROUNDS * PER_ROUND * 64 bytes were allocated; most is
      * garbage, so the heap grew by much less than that (it starts at the
-     * interpreter's initial size, py_alloc.c) */
-    CU_ASSERT(GC_get_heap_size() - heap_before < (size_t)THREADS * ROUNDS * PER_ROUND * 64 / 4);
+     * interpreter's initial size, py_alloc.c). Half is the bound: when the
+     * machine is loaded, collections run later and the heap grows more, but
+     * a leak would keep all of it. */
+    CU_ASSERT(GC_get_heap_size() - heap_before < (size_t)THREADS * ROUNDS * PER_ROUND * 64 / 2);
 }
 
 static void test_interpreted_threads(void)
