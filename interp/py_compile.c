@@ -323,6 +323,11 @@ static void st_stmt(symtab *st, py_node *n)
             st_target(st, n->a);
         } else if (n->a->kind == E_NAME && st->cur->kind == SC_FUNCTION)
             sym_add(st, n->a->val, D_LOCAL, n->a);
+        else if (n->a->kind != E_NAME)
+            st_target(st, n->a);
+        /* module and class annotations are evaluated (py_compile S_ANNASSIGN) */
+        if (st->cur->kind != SC_FUNCTION && n->a->kind == E_NAME && !n->a->paren && !st->lx->future_annotations)
+            st_expr(st, n->b);
         break;
     case S_IF:
     case S_WHILE:
