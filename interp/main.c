@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "probe.h"
+#include "py_mode.h"
 #include "py_vm.h"
 #include "py_lock.h"
 
@@ -35,15 +36,18 @@ static void usage(FILE *out)
           "  -h, --help      print this help and exit\n"
           "  -u              unbuffered stdout and stderr\n"
           "  -V, --version   print the version and exit\n"
-          "  --mode=MODE     how the GIL is run; only 'gil' exists in this version\n"
+          "  --mode=MODE     how the GIL is run: gil, fine, auto (the probe's verdict:\n"
+          "                  rtm where usable, else fine), rtm, emu, hle; this version\n"
+          "                  runs gil only (the default) and refuses the others\n"
           "  --probe         report what this machine can do for transactional\n"
           "                  lock elision and which mode auto picks\n"
           "  --probe --json  the same report as JSON\n"
+          "  --probe --fast  skip the topology (hwloc): the cheap part only\n"
           "file              program read from script file\n"
           "-                 program read from stdin (default; interactive mode if a tty)\n"
           "arg ...           arguments passed to program in sys.argv[1:]\n"
           "environment: PYTHONPATH (module search path), ELIDE_SWITCH_US (GIL switch\n"
-          "interval in microseconds, default 5000)\n",
+          "interval in microseconds, default 5000), ELIDE_MODE (as --mode; --mode wins)\n",
           out);
 }
 
@@ -54,9 +58,9 @@ static int bad_usage(const char *what, const char *arg)
     return 2;
 }
 
-static int run_probe(int json)
+static int run_probe(int json, int fast)
 {
-    probe_report *r = probe_run(PROBE_FULL);
+    probe_report *r = probe_run(fast ? PROBE_FAST : PROBE_FULL);
     if (!r) {
         fprintf(stderr, "elide: probe failed: out of memory\n");
         return 1;
@@ -296,7 +300,8 @@ static int start_interpreter(run_req *rq)
 
 int main(int argc, char **argv)
 {
-    int probe = 0, json = 0, unbuffered = 0;
+    int probe = 0, json = 0, fast = 0, unbuffered = 0;
+    const char *mode = NULL;
     run_req rq = {.kind = -1};
     int i = 1;
     for (; i < argc; i++) {
@@ -305,24 +310,20 @@ int main(int argc, char **argv)
             probe = 1;
         else if (!strcmp(a, "--json"))
             json = 1;
+        else if (!strcmp(a, "--fast"))
+            fast = 1;
         else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
             printf("elide %s (Python 3.11 subset)\n", ELIDE_VERSION);
             return 0;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             return 0;
-        } else if (!strncmp(a, "--mode=", 7)) {
-            if (strcmp(a + 7, "gil")) {
-                fprintf(stderr, "elide: unknown or unavailable mode '%s' (this version has only --mode=gil)\n", a + 7);
-                return 2;
-            }
-        } else if (!strcmp(a, "--mode")) {
+        } else if (!strncmp(a, "--mode=", 7))
+            mode = a + 7;
+        else if (!strcmp(a, "--mode")) {
             if (i + 1 >= argc)
                 return bad_usage("option requires an argument", "--mode");
-            if (strcmp(argv[++i], "gil")) {
-                fprintf(stderr, "elide: unknown or unavailable mode '%s' (this version has only --mode=gil)\n", argv[i]);
-                return 2;
-            }
+            mode = argv[++i];
         } else if (!strcmp(a, "-u"))
             unbuffered = 1;
         else if (!strcmp(a, "-B") || !strcmp(a, "-E") || !strcmp(a, "-O") || !strcmp(a, "-s") ||
@@ -352,13 +353,18 @@ int main(int argc, char **argv)
             break;
         }
     }
-    if (json && !probe)
-        return bad_usage("--json needs", "--probe");
+    if ((json || fast) && !probe)
+        return bad_usage(json ? "--json needs" : "--fast needs", "--probe");
+    if (probe && rq.kind != -1)
+        return bad_usage("--probe takes no script or command", rq.argv[0]);
     /* character classes and case mapping of str follow Unicode; numbers keep
      * the "C" locale (LC_NUMERIC untouched), as py_dtoa requires */
     setlocale(LC_CTYPE, "C.UTF-8");
     if (probe)
-        return run_probe(json);
+        return run_probe(json, fast);
+    py_mode_choice choice;
+    if (py_mode_choose(mode, &choice))
+        return 2;
     if (unbuffered) {
         setvbuf(stdout, NULL, _IONBF, 0);
         setvbuf(stderr, NULL, _IONBF, 0);
