@@ -559,6 +559,30 @@ pv py_gen_new(py_frame *f)
     return (pv)g;
 }
 
+/* Run g's frame until it yields, returns or raises, with the generator's own
+ * exception-handling state swapped in. Marks g done when the frame finished;
+ * *finished says whether it did. */
+static pv gen_resume(py_gen *g, py_frame *f, int *finished)
+{
+    *finished = 0;
+    if (py_enter_recursive("") < 0)
+        return NULL;
+    py_ts *ts = py_cur;
+    pv saved = ts->handling;
+    ts->handling = f->handling;
+    g->running = 1;
+    pv r = py_vm_run(ts, f);
+    g->running = 0;
+    f->handling = ts->handling;
+    ts->handling = saved;
+    py_leave_recursive();
+    if (f->ip == UINT32_MAX) { /* returned or raised */
+        g->done = 1;
+        *finished = 1;
+    }
+    return r;
+}
+
 /* Resume: push v (the sent value) unless the generator is fresh. */
 pv py_gen_send(pv gen, pv v, int *done)
 {
@@ -576,28 +600,14 @@ pv py_gen_send(pv gen, pv v, int *done)
     }
     if (f->ip != 0)
         PY_FRAME_STACK(f)[f->sp++] = v ? v : py_None;
-    if (py_enter_recursive("") < 0)
-        return NULL;
-    py_ts *ts = py_cur;
-    pv saved = ts->handling;
-    ts->handling = f->handling;
-    g->running = 1;
-    pv r = py_vm_run(ts, f);
-    g->running = 0;
-    f->handling = ts->handling;
-    ts->handling = saved;
-    py_leave_recursive();
-    if (f->ip == UINT32_MAX) {
-        /* finished: returned or raised */
-        g->done = 1;
-        *done = 1;
+    pv r = gen_resume(g, f, done);
+    if (*done) {
         if (!r && py_exc_matches(py_exc_StopIteration)) {
             pv e = py_exc_fetch();
             py_raise(py_exc_RuntimeError, "generator raised StopIteration");
             ((py_exc *)py_cur->exc)->cause = e;
             ((py_exc *)py_cur->exc)->context = e;
         }
-        return r;
     }
     return r;
 }
@@ -607,9 +617,7 @@ static pv gen_next(pv o)
 {
     int done;
     pv r = py_gen_send(o, py_None, &done);
-    if (done)
-        return r == py_None || !r ? (r ? NULL : NULL) : (py_cur->exc ? NULL : NULL);
-    return r;
+    return done ? NULL : r; /* finished: StopIteration, or the pending exception */
 }
 
 static pv gen_next_checked(pv o)
@@ -653,26 +661,11 @@ pv py_gen_throw(pv gen, pv exc)
     /* resume the frame with an exception pending at the yield */
     py_raise_obj(exc);
     f->flags |= 0x100; /* PY_FR_THROW: raise on resume */
-    int done;
     PY_FRAME_STACK(f)[f->sp++] = py_None;
-    if (py_enter_recursive("") < 0)
-        return NULL;
-    py_ts *ts = py_cur;
-    pv saved = ts->handling;
-    ts->handling = f->handling;
-    g->running = 1;
-    pv r = py_vm_run(ts, f);
-    g->running = 0;
-    f->handling = ts->handling;
-    ts->handling = saved;
-    py_leave_recursive();
-    if (f->ip == UINT32_MAX) {
-        g->done = 1;
-        done = 1;
-        if (r)
-            return stop_iteration(r);
-    }
-    (void)done;
+    int finished;
+    pv r = gen_resume(g, f, &finished);
+    if (finished && r)
+        return stop_iteration(r);
     return r;
 }
 
