@@ -65,6 +65,29 @@ elide_decision elide_policy(const elide_config *c, unsigned status, elide_histor
     return el_other(c, h);
 }
 
+elide_decision elide_region_policy(const elide_config *c, unsigned status,
+                                   elide_history h, unsigned len)
+{
+    if ((status & ELIDE_ABORT_CAPACITY) && len > 1) {
+        h.zero_streak = 0;
+        return el_act(h, ELIDE_SHRINK);
+    }
+    if (status & ELIDE_ABORT_EXPLICIT) {
+        unsigned code = ELIDE_ABORT_CODE(status);
+        if (code == ELIDE_CODE_OBJ_BUSY || code == ELIDE_CODE_WORLD_STOP)
+            status = ELIDE_EXPLICIT_STATUS(ELIDE_CODE_LOCK_BUSY);
+        else if (code == ELIDE_CODE_IRREVOCABLE) {
+            h.zero_streak = 0;
+            return el_act(h, ELIDE_LOCK);
+        } else if (code == ELIDE_CODE_ALLOC) {
+            h.zero_streak = 0;
+            h.other_tries++;
+            return el_act(h, h.other_tries <= 1 ? ELIDE_RETRY : ELIDE_LOCK);
+        }
+    }
+    return elide_policy(c, status, h);
+}
+
 const char *elide_action_name(elide_action a)
 {
     switch (a) {
@@ -72,6 +95,7 @@ const char *elide_action_name(elide_action a)
     case ELIDE_WAIT: return "wait";
     case ELIDE_SKIP: return "skip";
     case ELIDE_LOCK: return "lock";
+    case ELIDE_SHRINK: return "shrink";
     }
     return "?";
 }

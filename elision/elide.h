@@ -131,6 +131,7 @@ typedef enum elide_action {
     ELIDE_WAIT,      /* wait until the lock is free, then begin again */
     ELIDE_SKIP,      /* take the lock, and do not elide the next `skip` acquisitions */
     ELIDE_LOCK,      /* take the lock this time */
+    ELIDE_SHRINK,    /* regions only (elide_region_policy): retry with a shorter region */
 } elide_action;
 
 /* What the policy knows: counts for this acquisition and, carried in the
@@ -161,6 +162,26 @@ typedef struct elide_decision {
  * acquisitions (a skip_* tunable set to 0) is returned as LOCK. A non-zero
  * abort resets zero_streak (not zero_skip); a commit resets both. */
 elide_decision elide_policy(const elide_config *c, unsigned status, elide_history h);
+
+/* The same policy for code that runs regions of its own (the interpreter's
+ * bytecode regions, DESIGN.md section 3) rather than elided locks. A region
+ * has no lock to take; "SKIP n" / "LOCK" mean "run this region, and the
+ * next n - 1, without a transaction (fine-grained locks)". Differences from
+ * elide_policy, in this order:
+ *   CAPACITY with len > 1       SHRINK (retry with a region half as long:
+ *                               a shorter one may fit; at len 1, as
+ *                               elide_policy: SKIP skip_capacity)
+ *   EXPLICIT OBJ_BUSY or        treated as LOCK_BUSY (WAIT until free, then
+ *   WORLD_STOP                  retry; SKIP skip_busy after retry_busy): a
+ *                               per-object lock or the world is the "lock"
+ *                               a region elides
+ *   EXPLICIT IRREVOCABLE        LOCK: the region reached I/O or a system
+ *                               call inside a critical section; it will again
+ *   EXPLICIT ALLOC              RETRY once (the caller refills its free
+ *                               lists before it retries), then LOCK
+ * `len` is the region's length in the caller's units (yield points). */
+elide_decision elide_region_policy(const elide_config *c, unsigned status,
+                                   elide_history h, unsigned len);
 
 const char *elide_action_name(elide_action a);
 

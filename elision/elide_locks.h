@@ -82,13 +82,18 @@ static inline void elide_spin_plain_unlock(elide_spin *l)
 
 /* XACQUIRE LOCK XCHG / XRELEASE MOV: elided by HLE hardware; on every other
  * x86-64 the prefixes are ignored and these are the plain operations. */
+static inline int elide_spin_hle_trylock(elide_spin *l)
+{
+    uint32_t v = 1;
+    __asm__ volatile("xacquire; lock; xchgl %0, %1"
+                     : "+r"(v), "+m"(l->word) :: "memory");
+    return v == 0;
+}
+
 static inline void elide_spin_hle_lock(elide_spin *l)
 {
     for (;;) {
-        uint32_t v = 1;
-        __asm__ volatile("xacquire; lock; xchgl %0, %1"
-                         : "+r"(v), "+m"(l->word) :: "memory");
-        if (v == 0)
+        if (elide_spin_hle_trylock(l))
             return;
         unsigned spins = 0;
         while (__atomic_load_n(&l->word, __ATOMIC_RELAXED))

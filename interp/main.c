@@ -6,6 +6,7 @@
  * thread only waits for it and returns its exit status.
  */
 #include <errno.h>
+#include <time.h>
 #include <libgen.h>
 #include <locale.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 #include "py_mode.h"
 #include "py_vm.h"
 #include "py_lock.h"
+#include "py_region.h"
 
 #include <editline/readline.h>
 
@@ -36,9 +38,16 @@ static void usage(FILE *out)
           "  -h, --help      print this help and exit\n"
           "  -u              unbuffered stdout and stderr\n"
           "  -V, --version   print the version and exit\n"
-          "  --mode=MODE     how the GIL is run: gil, fine, auto (the probe's verdict:\n"
-          "                  rtm where usable, else fine), rtm, emu, hle; this version\n"
-          "                  runs gil only (the default) and refuses the others\n"
+          "  --mode=MODE     how threads run (default auto, or ELIDE_MODE):\n"
+          "                  auto  the probe's verdict: rtm where usable, else fine\n"
+          "                  fine  no GIL: fine-grained per-object locks\n"
+          "                  rtm   regions of bytecode as RTM transactions, fine on fallback\n"
+          "                  emu   as rtm, on the software HTM simulator (elide-emu)\n"
+          "                  hle   the GIL taken with XACQUIRE/XRELEASE\n"
+          "                  gil   one real GIL (the baseline)\n"
+          "  --stats[=FMT]   at exit, print the run's statistics (regions, commits,\n"
+          "                  aborts by cause and by source line, lock contention)\n"
+          "                  to stderr or $ELIDE_STATS_FILE; FMT text (default) or json\n"
           "  --probe         report what this machine can do for transactional\n"
           "                  lock elision and which mode auto picks\n"
           "  --probe --json  the same report as JSON\n"
@@ -47,7 +56,9 @@ static void usage(FILE *out)
           "-                 program read from stdin (default; interactive mode if a tty)\n"
           "arg ...           arguments passed to program in sys.argv[1:]\n"
           "environment: PYTHONPATH (module search path), ELIDE_SWITCH_US (GIL switch\n"
-          "interval in microseconds, default 5000), ELIDE_MODE (as --mode; --mode wins)\n",
+          "interval in microseconds, default 5000), ELIDE_MODE (as --mode; --mode wins),\n"
+          "ELIDE_STATS (as --stats: text or json), ELIDE_STATS_FILE (where they go),\n"
+          "ELIDE_TUNABLES (the abort policy's numbers, see elision/elide.h)\n",
           out);
 }
 
@@ -83,7 +94,46 @@ typedef struct {
     int argc;
     char **argv;       /* sys.argv */
     int status;
+    int stats;         /* 0 none, 1 text, 2 json */
+    const char *stats_file;
+    struct timespec t0;
 } run_req;
+
+/* --stats / ELIDE_STATS: 0 none, 1 text, 2 json, -1 not a known format. */
+static int stats_format(const char *v)
+{
+    if (!v || !*v || !strcmp(v, "0"))
+        return 0;
+    if (!strcmp(v, "text") || !strcmp(v, "1"))
+        return 1;
+    if (!strcmp(v, "json"))
+        return 2;
+    return -1;
+}
+
+/* At the end of the run, on the interpreter thread: the statistics. A file
+ * that cannot be written gets one message; the exit status stays the
+ * program's own. */
+static void report_stats(run_req *rq)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double wall = (double)(t1.tv_sec - rq->t0.tv_sec) + (double)(t1.tv_nsec - rq->t0.tv_nsec) / 1e9;
+    FILE *f = stderr;
+    if (rq->stats_file && *rq->stats_file) {
+        f = fopen(rq->stats_file, "w");
+        if (!f) {
+            fprintf(stderr, "elide: cannot write the statistics to '%s': %s\n", rq->stats_file,
+                    strerror(errno));
+            return;
+        }
+    }
+    fflush(stdout);
+    if (py_stats_report(f, rq->stats == 2, wall) < 0)
+        fprintf(stderr, "elide: writing the statistics failed\n");
+    if (f != stderr)
+        fclose(f);
+}
 
 /* Exit status for an uncaught exception (prints it), as CPython. */
 static int handle_exception(void)
@@ -240,7 +290,7 @@ static void *interp_main(void *arg)
     py_ts *ts = py_ts_new();
     py_cur = ts;
     py_thread_register(ts);
-    py_gil_acquire(ts);
+    py_thread_enter(ts);
     py_runtime_init(rq->argc, rq->argv);
     int status = 0;
     if (rq->kind == RUN_FILE) {
@@ -274,6 +324,8 @@ static void *interp_main(void *arg)
     wait_threads();
     if (fflush(stdout) != 0 && status == 0)
         status = 120;
+    if (rq->stats)
+        report_stats(rq);
     fflush(stderr);
     rq->status = status;
     return NULL;
@@ -298,11 +350,41 @@ static int start_interpreter(run_req *rq)
     _exit(rq->status);
 }
 
+#ifndef PY_EMU_BUILD
+/* --mode=emu: the same command line, run by the simulator build beside this
+ * binary (elide-emu: the interpreter compiled with the simulator's
+ * instrumentation). Returns only on failure. */
+static int exec_emu(char **argv)
+{
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 16);
+    if (n <= 0) {
+        fprintf(stderr, "elide: --mode=emu: cannot find this program's own path\n");
+        return 2;
+    }
+    self[n] = 0;
+    char *slash = strrchr(self, '/');
+    strcpy(slash ? slash + 1 : self, "elide-emu");
+    setenv("ELIDE_MODE", "emu", 1); /* for an ELIDE_MODE=emu run and a --mode=emu one alike */
+    execv(self, argv);
+    fprintf(stderr, "elide: --mode=emu needs the simulator build 'elide-emu' next to this program "
+                    "(%s: %s); build it with the default (non-sanitizer) configuration\n",
+            self, strerror(errno));
+    return 2;
+}
+#endif
+
 int main(int argc, char **argv)
 {
     int probe = 0, json = 0, fast = 0, unbuffered = 0;
-    const char *mode = NULL;
+    const char *mode = NULL, *stats = NULL;
     run_req rq = {.kind = -1};
+    clock_gettime(CLOCK_MONOTONIC, &rq.t0);
+    /* the command line as given, for --mode=emu (-c parsing below edits argv) */
+    char **given = calloc((size_t)argc + 1, sizeof *given);
+    if (!given)
+        return 1;
+    memcpy(given, argv, (size_t)argc * sizeof *given);
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
@@ -324,6 +406,14 @@ int main(int argc, char **argv)
             if (i + 1 >= argc)
                 return bad_usage("option requires an argument", "--mode");
             mode = argv[++i];
+        } else if (!strcmp(a, "--stats"))
+            stats = "text";
+        else if (!strncmp(a, "--stats=", 8)) {
+            stats = a + 8;
+            if (stats_format(stats) <= 0) {
+                fprintf(stderr, "elide: --stats: unknown format '%s' (text, json)\n", stats);
+                return 2;
+            }
         } else if (!strcmp(a, "-u"))
             unbuffered = 1;
         else if (!strcmp(a, "-B") || !strcmp(a, "-E") || !strcmp(a, "-O") || !strcmp(a, "-s") ||
@@ -362,8 +452,23 @@ int main(int argc, char **argv)
     setlocale(LC_CTYPE, "C.UTF-8");
     if (probe)
         return run_probe(json, fast);
+    if (!stats) {
+        stats = getenv("ELIDE_STATS");
+        if (stats_format(stats) < 0) {
+            fprintf(stderr, "elide: ELIDE_STATS: unknown format '%s' (text, json, or empty)\n", stats);
+            return 2;
+        }
+    }
+    rq.stats = stats_format(stats);
+    rq.stats_file = getenv("ELIDE_STATS_FILE");
     py_mode_choice choice;
     if (py_mode_choose(mode, &choice))
+        return 2;
+#ifndef PY_EMU_BUILD
+    if (choice.mode == PY_MODE_EMU)
+        return exec_emu(given);
+#endif
+    if (py_run_init(&choice))
         return 2;
     if (unbuffered) {
         setvbuf(stdout, NULL, _IONBF, 0);

@@ -19,6 +19,7 @@
 
 #define GC_THREADS
 #include <gc.h>
+#include "fb_lock.h"
 #include <gmp.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -36,10 +37,10 @@ typedef struct py_frame py_frame;
 typedef struct py_code py_code;
 
 /* Every heap object starts with this header. `lock` is the per-object lock
- * word of DESIGN.md section 4 (unused in gil mode). */
+ * word of DESIGN.md section 4 (py_lock.h; unused in gil and hle modes). */
 struct py_obj {
     py_type *type;
-    uint32_t lock;
+    fb_lock_t lock;
     uint32_t oflags;
 };
 
@@ -71,7 +72,6 @@ enum {
     PY_TF_EXC = 4,        /* BaseException or a subclass */
     PY_TF_HAS_GETATTR = 8,/* user __getattr__ somewhere in the MRO */
     PY_TF_HAS_GETATTRIBUTE = 16,
-    PY_TF_SHADOW = 32,    /* an instance dict holds a name the class also defines */
 };
 
 struct py_type {
@@ -106,7 +106,17 @@ struct py_type {
     py_newfn tp_new;           /* the type's constructor: type(...) */
     py_binfn nb[PY_NB_COUNT];
     pv slots_names;            /* __slots__ as given (accepted, not enforced) */
+    /* set (0 -> 1, never back) when an instance dict holds a name the class
+     * also defines; any thread may set it, so it is accessed atomically
+     * (py_type_shadowed / py_type_set_shadowed) */
+    uint32_t shadow;
 };
+static inline int py_type_shadowed(py_type *t) { return __atomic_load_n(&t->shadow, __ATOMIC_ACQUIRE) != 0; }
+static inline void py_type_set_shadowed(py_type *t)
+{
+    if (!py_type_shadowed(t))
+        __atomic_store_n(&t->shadow, 1, __ATOMIC_RELEASE);
+}
 
 /* ---- built-in object layouts ---- */
 typedef struct { py_obj ob; mpz_t z; } py_bigint;
@@ -143,12 +153,18 @@ typedef struct {
     py_sent *table;
     intptr_t hash; /* frozenset cache */
     pv dict;
+    uint64_t kver; /* changes when a key is added or removed or the table replaced (lock held) */
 } py_set;
 /* big: NULL, or a tuple (start, stop, step, len) of Python ints when any does
  * not fit the small fields (iteration and len() then need the small path) */
 typedef struct { py_obj ob; intptr_t start, stop, step, len; pv big; } py_range;
 typedef struct { py_obj ob; pv start, stop, step; } py_slice;
+/* A cell is one word: read and written atomically, without its lock (a
+ * single load or store needs none; a transaction reading it is aborted by
+ * any other thread's store to it, as for any line it read). */
 typedef struct { py_obj ob; pv v; } py_cell;
+static inline pv py_cell_get(pv c) { return __atomic_load_n(&((py_cell *)c)->v, __ATOMIC_ACQUIRE); }
+static inline void py_cell_set(pv c, pv v) { __atomic_store_n(&((py_cell *)c)->v, v, __ATOMIC_RELEASE); }
 typedef struct { py_obj ob; pv dict; pv name; } py_module;
 typedef struct { py_obj ob; pv self; pv func; } py_method;
 typedef struct { py_obj ob; pv f; } py_wrapper; /* staticmethod/classmethod */
@@ -169,7 +185,46 @@ enum {
     PY_CO_VARARGS = 1, PY_CO_VARKW = 2, PY_CO_GENERATOR = 4,
     PY_CO_NESTED_CLASS = 8, PY_CO_MODULE = 16, PY_CO_CLASSBODY = 32,
 };
-typedef struct { uintptr_t a, b, c, d; } py_cache;
+/* An inline cache entry (one per instruction, in the code object, shared
+ * by every thread that runs the code). Four words of content under a
+ * sequence word: readers (py_cache_read) copy the content and check that
+ * seq was even and unchanged around the copy, so they never use a torn
+ * entry (the type of one fill with the slot of another); a writer
+ * (py_cache_write) takes seq from even to odd with a CAS, or gives up if
+ * another thread is filling the entry, stores, and makes seq even again.
+ * Every field is accessed atomically (relaxed; seq acquire/release), which
+ * costs nothing on x86 beyond keeping the compiler honest. Callers write
+ * only when the content changes (DESIGN.md rule 3). */
+typedef struct { uintptr_t seq, a, b, c, d; } py_cache;
+typedef struct { uintptr_t a, b, c, d; } py_cache_val;
+
+static inline int py_cache_read(const py_cache *c, py_cache_val *v)
+{
+    /* acquire loads (plain moves on x86) keep the second load of seq after
+     * the content loads without a fence, which TSan cannot model */
+    uintptr_t s = __atomic_load_n(&c->seq, __ATOMIC_ACQUIRE);
+    v->a = __atomic_load_n(&c->a, __ATOMIC_ACQUIRE);
+    v->b = __atomic_load_n(&c->b, __ATOMIC_ACQUIRE);
+    v->c = __atomic_load_n(&c->c, __ATOMIC_ACQUIRE);
+    v->d = __atomic_load_n(&c->d, __ATOMIC_ACQUIRE);
+    return !(s & 1) && __atomic_load_n(&c->seq, __ATOMIC_RELAXED) == s;
+}
+
+static inline void py_cache_write(py_cache *c, uintptr_t a, uintptr_t b, uintptr_t cc, uintptr_t d)
+{
+    uintptr_t s = __atomic_load_n(&c->seq, __ATOMIC_RELAXED);
+    if (__atomic_load_n(&c->a, __ATOMIC_RELAXED) == a && __atomic_load_n(&c->b, __ATOMIC_RELAXED) == b &&
+        __atomic_load_n(&c->c, __ATOMIC_RELAXED) == cc && __atomic_load_n(&c->d, __ATOMIC_RELAXED) == d &&
+        !(s & 1))
+        return; /* same content: write nothing */
+    if ((s & 1) || !__atomic_compare_exchange_n(&c->seq, &s, s + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+        return;
+    __atomic_store_n(&c->a, a, __ATOMIC_RELAXED);
+    __atomic_store_n(&c->b, b, __ATOMIC_RELAXED);
+    __atomic_store_n(&c->c, cc, __ATOMIC_RELAXED);
+    __atomic_store_n(&c->d, d, __ATOMIC_RELAXED);
+    __atomic_store_n(&c->seq, s + 2, __ATOMIC_RELEASE);
+}
 struct py_code {
     py_obj ob;
     uint32_t *code;
@@ -181,6 +236,7 @@ struct py_code {
     int flags;
     int nlocals, ncells, nfree, stacksize;
     int *cell2arg;     /* per cell: argument index or -1 */
+    uint8_t *rlen;     /* per instruction: region length (py_region.c), lazily */
     pv name, qualname, filename;
     int firstline;
 };
@@ -206,12 +262,24 @@ typedef struct {
 } py_exc;
 typedef struct py_tb { py_obj ob; struct py_tb *next; py_code *code; int line; } py_tb;
 
+/* A generator is resumed by one thread at a time: py_gen_claim takes
+ * `running` from 0 to 1 atomically (a second thread gets "generator already
+ * executing", as CPython's free-threaded build), py_gen_unclaim gives it
+ * back. `done` is set by the thread that holds the claim. */
 typedef struct {
     py_obj ob;
     py_frame *frame;
     pv name, qualname;
     int running, done;
 } py_gen;
+static inline int py_gen_claim(py_gen *g)
+{
+    int z = 0;
+    return __atomic_compare_exchange_n(&g->running, &z, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+}
+static inline void py_gen_unclaim(py_gen *g) { __atomic_store_n(&g->running, 0, __ATOMIC_RELEASE); }
+static inline int py_gen_done(py_gen *g) { return __atomic_load_n(&g->done, __ATOMIC_ACQUIRE); }
+static inline void py_gen_set_done(py_gen *g) { __atomic_store_n(&g->done, 1, __ATOMIC_RELEASE); }
 
 typedef struct { py_obj ob; pv dict; } py_inst; /* plain class instance */
 
@@ -304,6 +372,9 @@ pv py_exc_str(pv exc);
 
 /* ---- thread state ---- */
 #define PY_CACHELINE 64
+/* Python locks one transaction may hold elided at once: more nested `with
+ * lock:` blocks than that take the rest for real. */
+#define PY_ELIDED_MAX 8
 struct py_ts {
     /* hot line: read/written by this thread only */
     pv exc;               /* pending exception */
@@ -326,6 +397,15 @@ struct py_ts {
     struct py_mcache_ent *mcache; /* per-thread type-attribute cache (py_obj.c) */
     int holds_gil;
     struct py_ts *next_ts;
+    /* elision state (py_lock.h, py_region.c): own lines, this thread only */
+    int lk __attribute__((aligned(PY_CACHELINE))); /* PY_LK_*: what PY_LOCK does now */
+    int vm_depth;         /* py_vm_run activations on this thread */
+    int cs;               /* elided critical sections open in this transaction */
+    int rg_left;          /* yield points left before this region ends */
+    int rg_level;         /* c_depth of the py_vm_run that began the transaction */
+    struct py_region_ts *rg; /* the region protocol's per-thread state and statistics */
+    int nelided;          /* Python locks this transaction elided (py_thread.c) */
+    pv elided[PY_ELIDED_MAX];
     char pad1[PY_CACHELINE];
 } __attribute__((aligned(PY_CACHELINE)));
 
@@ -461,7 +541,28 @@ int py_sb_addrepr(py_sb *b, pv v); /* -1 on error */
 pv py_sb_finish(py_sb *b);
 
 /* ---- list/tuple (py_list.c) ---- */
-pv py_list_new(size_t n);            /* n None-initialised... no: n NULL slots, len n */
+pv py_list_new(size_t n);            /* n NULL slots, len n: fill before sharing */
+/* Element i of a list (negative counts from the end), read without the lock
+ * (py_list.c explains why that is safe); NULL when out of range. */
+static inline pv py_list_item(pv o, intptr_t i)
+{
+    py_list *l = (py_list *)o;
+    size_t n = __atomic_load_n(&l->n, __ATOMIC_ACQUIRE);
+    if (i < 0)
+        i += (intptr_t)n;
+    if (i < 0 || (size_t)i >= n)
+        return NULL;
+    pv *it = __atomic_load_n(&l->items, __ATOMIC_ACQUIRE);
+    if (!it || (size_t)i >= ((size_t *)it)[-1])
+        return NULL;
+    return __atomic_load_n(&it[i], __ATOMIC_ACQUIRE);
+}
+pv py_list_get(pv l, size_t i);      /* py_list_item for i >= 0 */
+size_t py_list_len(pv l);
+pv *py_list_snapshot(pv l, size_t *n); /* a private copy of the elements */
+int py_list_store(pv l, intptr_t i, pv v); /* l[i] = v under the lock if in range: 1, else 0 */
+int py_list_replace(pv l, pv *items, size_t n); /* the whole contents, under the lock */
+pv py_list_iter_next(pv it);
 pv py_list_from(pv *items, size_t n);
 int py_list_append(pv l, pv v);
 int py_list_extend(pv l, pv iterable);
@@ -484,17 +585,24 @@ pv py_dict_gets(pv d, const char *key);
 int py_dict_set(pv d, pv key, pv v);
 int py_dict_sets(pv d, const char *key, pv v);
 int py_dict_del(pv d, pv key);     /* -1 KeyError */
-pv py_dict_get_str_locked(pv d, pv key, intptr_t hash); /* interned-str fast lookup */
 int py_dict_next(pv d, size_t *pos, pv *k, pv *v);
 pv py_dict_copy(pv d);
 int py_dict_update(pv d, pv other);
 void py_dict_init(void);
-intptr_t py_dict_lookup_index(pv d, pv key, intptr_t hash); /* entry index or -1 */
+/* An exact-str key (no __eq__ can run): entry index or -1, *val its value. */
+intptr_t py_dict_find_str(pv d, pv name, pv *val);
+/* Entry ix's value if it still holds key (no lock; see py_dict.c), else NULL. */
+pv py_dict_entry_val(pv d, size_t ix, pv key);
+/* Store v into entry ix if it still holds key (under the lock): 1, else 0. */
+int py_dict_entry_store(pv d, size_t ix, pv key, pv v);
 pv py_set_new(py_type *t);
 int py_set_add(pv s, pv key);
 int py_set_contains(pv s, pv key);
 int py_set_discard(pv s, pv key);
 int py_set_next(pv s, size_t *pos, pv *k);
+/* Equality of two keys when it needs no Python code: 1 equal, 0 not, -2
+ * unknown (call py_eq). (py_set.c) */
+int py_key_eq_nocall(pv a, pv b);
 void py_set_init(void);
 
 /* ---- functions, classes, generators (py_func.c) ---- */

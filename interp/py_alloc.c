@@ -4,6 +4,7 @@
  * allocation of that size comes here. Thread states are uncollectable (they
  * are roots: the GC does not scan thread-local storage). */
 #include "py.h"
+#include "py_lock.h"
 
 #include <stdlib.h>
 
@@ -12,6 +13,10 @@ int py_recursion_limit = 1000;
 
 void *py_alloc_slow(size_t size)
 {
+    /* never the GC's slow path inside a transaction (DESIGN.md section 5):
+     * the region ends here, or aborts and refills the lists before retrying */
+    if (py_run == PY_RUN_TX && py_cur && py_cur->lk == PY_LK_TX)
+        py_region_irrevocable(py_cur, ELIDE_CODE_ALLOC);
     size_t c = (size + 15) >> 4;
     if (c - 1 < PY_ALLOC_CLASSES && py_cur) {
         void *batch = GC_malloc_many(c << 4);

@@ -510,8 +510,8 @@ static pv b_locals(pv self, pv *a, size_t n, pv kw)
     for (int i = 0; i < co->ncells + co->nfree; i++) {
         py_cell *c = (py_cell *)f->fast[co->nlocals + i];
         pv nm = i < co->ncells ? PY_TUPLE(co->cellvars)->items[i] : PY_TUPLE(co->freevars)->items[i - co->ncells];
-        if (c && c->v)
-            py_dict_set(d, nm, c->v);
+        if (c && py_cell_get((pv)c))
+            py_dict_set(d, nm, py_cell_get((pv)c));
     }
     return d;
 }
@@ -924,7 +924,7 @@ pv py_build_class(pv func, pv name, pv bases, pv kw)
     if (!cls)
         return NULL;
     if (PY_IS(cell, cell))
-        ((py_cell *)cell)->v = cls;
+        py_cell_set(cell, cls);
     if (!PY_ISTYPE(cls))
         return cls;
     if (call_set_names(cls, ns) < 0)

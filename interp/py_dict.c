@@ -11,72 +11,186 @@
 #define MINSIZE 8
 #define USABLE(n) (((n) << 1) / 3)
 
-static int keys_eq(pv a, pv b, intptr_t hb)
+/* Lock discipline (py_lock.h): every operation takes the dict's lock, for
+ * reading or writing, around the part that touches the tables, and never
+ * calls out while holding it. The one callout a lookup can need is __eq__
+ * of a key that is not a str, an int, a float or a tuple of those: the
+ * probe then returns PROBE_EQ with the entry to compare, the caller drops
+ * the lock, compares, takes the lock again and resumes the probe if the
+ * entry is still the same one (else starts over).
+ *
+ * Lock-free readers (py_dict_entry_val, used by the VM's inline caches)
+ * load `ent` with acquire and index it only below the capacity stored in
+ * the array's header, then check the entry's key before they take its
+ * value. That is safe without a version check because an entry slot of one
+ * array only ever goes from empty to a key (append at nent) and from a key
+ * to deleted; keys are never moved within an array (a resize builds a new
+ * one and publishes it with release). So every field a lock-free reader
+ * loads is stored atomically here: ent, its entries' key and val, used. */
+
+static inline size_t ent_cap(const py_dent *e) { return e ? ((const size_t *)e)[-1] : 0; }
+
+static py_dent *ent_alloc(size_t cap)
+{
+    size_t *raw = py_alloc_checked(sizeof(size_t) + cap * sizeof(py_dent));
+    if (!raw)
+        return NULL;
+    raw[0] = cap;
+    return (py_dent *)(raw + 1);
+}
+
+/* A key comparison that runs no Python code: 1 equal, 0 not, -2 unknown
+ * (needs py_eq). */
+static int keys_eq_simple(pv a, pv b, int depth)
 {
     if (a == b)
         return 1;
-    if (PY_IS(a, str) && PY_IS(b, str))
+    if (PY_ISSMALL(a) || PY_ISSMALL(b)) {
+        if (PY_ISSMALL(a) && PY_ISSMALL(b))
+            return 0;
+        pv o = PY_ISSMALL(a) ? b : a;
+        if (o->type == &py_int_type)
+            return 0; /* big ints are never equal to small ones */
+        if (o->type == &py_float_type || o->type == &py_str_type)
+            return o->type == &py_float_type ? -2 : 0;
+        return -2;
+    }
+    py_type *ta = a->type, *tb = b->type;
+    if (ta == &py_str_type && tb == &py_str_type)
         return py_str_eq(a, b);
-    if (PY_ISSMALL(a) && PY_ISSMALL(b))
-        return 0;
-    (void)hb;
-    return py_eq(a, b);
+    if (ta == &py_int_type && tb == &py_int_type)
+        return py_int_cmp(a, b) == 0;
+    if (ta == &py_float_type && tb == &py_float_type)
+        return py_float_val(a) == py_float_val(b);
+    if (ta == &py_tuple_type && tb == &py_tuple_type && depth < 4) {
+        py_tuple *x = PY_TUPLE(a), *y = PY_TUPLE(b);
+        if (x->n != y->n)
+            return 0;
+        int unknown = 0;
+        for (size_t i = 0; i < x->n; i++) {
+            int r = keys_eq_simple(x->items[i], y->items[i], depth + 1);
+            if (r == 0)
+                return 0;
+            unknown |= r < 0;
+        }
+        return unknown ? -2 : 1;
+    }
+    if ((ta == &py_str_type) != (tb == &py_str_type) &&
+        (ta == &py_str_type || tb == &py_str_type)) {
+        py_type *other = ta == &py_str_type ? tb : ta;
+        if (other == &py_int_type || other == &py_float_type || other == &py_tuple_type)
+            return 0;
+    }
+    return -2;
 }
 
-/* index slot for key, or the empty slot where it would go */
-static intptr_t lookup_locked(py_dict *d, pv key, intptr_t hash, size_t *slot, int *err)
+/* A probe's position, so it can resume after an __eq__ done unlocked. */
+typedef struct {
+    size_t i, perturb;
+    intptr_t freeslot;
+    py_dent *ent;      /* the table the position belongs to */
+    pv cmp_key;        /* PROBE_EQ: the entry's key to compare */
+    intptr_t cmp_ix;   /* PROBE_EQ: the entry */
+} probe_st;
+
+enum { PROBE_MISS = -1, PROBE_EQ = -3 };
+
+static void probe_start(probe_st *p, py_dict *d, intptr_t hash)
 {
-    size_t mask = d->mask, perturb = (size_t)hash, i = (size_t)hash & mask;
-    intptr_t freeslot = -1;
-    *err = 0;
+    p->perturb = (size_t)hash;
+    p->i = (size_t)hash & d->mask;
+    p->freeslot = -1;
+    p->ent = d->ent;
+}
+
+static void probe_step(probe_st *p, size_t mask)
+{
+    p->perturb >>= 5;
+    p->i = (p->i * 5 + p->perturb + 1) & mask;
+}
+
+/* Probe (lock held). Returns the entry index, PROBE_MISS with *slot the
+ * index slot where the key would go, or PROBE_EQ: compare p->cmp_key with
+ * key outside the lock, then probe_resume. */
+static intptr_t probe_locked(py_dict *d, pv key, intptr_t hash, probe_st *p, size_t *slot)
+{
+    PY_ASSERT_LOCKED(d);
     if (!d->index) {
         *slot = 0;
-        return -1;
+        return PROBE_MISS;
     }
-    for (;;) {
-        int32_t ix = d->index[i];
+    for (;; probe_step(p, d->mask)) {
+        int32_t ix = d->index[p->i];
         if (ix == DK_EMPTY) {
-            *slot = freeslot >= 0 ? (size_t)freeslot : i;
-            return -1;
+            *slot = p->freeslot >= 0 ? (size_t)p->freeslot : p->i;
+            return PROBE_MISS;
         }
         if (ix == DK_DUMMY) {
-            if (freeslot < 0)
-                freeslot = (intptr_t)i;
-        } else {
-            py_dent *e = &d->ent[ix];
-            if (e->key == key)
-                goto found;
-            if (e->hash == hash) {
-                uint64_t ver = d->ver;
-                int r = keys_eq(e->key, key, hash);
-                if (r < 0) {
-                    *err = 1;
-                    return -1;
-                }
-                if (ver != d->ver) /* mutated by __eq__: start over */
-                    return lookup_locked(d, key, hash, slot, err);
-                if (r)
-                    goto found;
-            }
+            if (p->freeslot < 0)
+                p->freeslot = (intptr_t)p->i;
+            continue;
         }
-        perturb >>= 5;
-        i = (i * 5 + perturb + 1) & mask;
-        continue;
-    found:
-        *slot = i;
-        return ix;
+        py_dent *e = &d->ent[ix];
+        if (e->key == key)
+            break;
+        if (e->hash != hash)
+            continue;
+        int r = keys_eq_simple(e->key, key, 0);
+        if (r > 0)
+            break;
+        if (r < 0) {
+            p->cmp_key = e->key;
+            p->cmp_ix = ix;
+            return PROBE_EQ;
+        }
+    }
+    *slot = p->i;
+    return d->index[p->i];
+}
+
+/* Look key up with d's lock taken in `mode` (0 read, 1 write). Returns with
+ * the lock held: the entry index, or PROBE_MISS (*slot set). Returns -2
+ * with the lock released and an exception set when a key's __eq__ raised.
+ * In gil mode __eq__ runs where it is found, as before; it may mutate the
+ * dict, and then the probe starts over (the table it walked is gone). */
+static intptr_t lookup(py_dict *d, pv key, intptr_t hash, size_t *slot, int mode)
+{
+    probe_st p;
+restart:
+    mode ? PY_LOCK(d) : PY_LOCK_R(d);
+    probe_start(&p, d, hash);
+    for (;;) {
+        intptr_t ix = probe_locked(d, key, hash, &p, slot);
+        if (ix != PROBE_EQ)
+            return ix;
+        uint64_t kver = d->kver;
+        mode ? PY_UNLOCK(d) : PY_UNLOCK_R(d);
+        int r = py_eq(p.cmp_key, key);
+        if (r < 0)
+            return -2;
+        mode ? PY_LOCK(d) : PY_LOCK_R(d);
+        if (d->kver != kver || d->ent != p.ent || d->ent[p.cmp_ix].key != p.cmp_key) {
+            mode ? PY_UNLOCK(d) : PY_UNLOCK_R(d);
+            goto restart;
+        }
+        if (r) {
+            *slot = p.i;
+            return p.cmp_ix;
+        }
+        probe_step(&p, d->mask);
     }
 }
 
 static int resize_locked(py_dict *d, size_t minused)
 {
+    PY_ASSERT_LOCKED(d);
     size_t size = MINSIZE;
     while (size <= minused * 3 / 2 + 1 || USABLE(size) <= minused)
         size <<= 1;
     /* through the per-thread free lists: small dicts are the common case
      * (instance attributes) and must not take the GC's allocation lock */
     int32_t *ni = py_alloc_checked(size * sizeof(int32_t));
-    py_dent *ne = ni ? py_alloc_checked(USABLE(size) * sizeof(py_dent)) : NULL;
+    py_dent *ne = ni ? ent_alloc(USABLE(size)) : NULL;
     if (!ni || !ne) {
         py_raise_nomem();
         return -1;
@@ -87,7 +201,7 @@ static int resize_locked(py_dict *d, size_t minused)
         py_dent *e = &d->ent[j];
         if (!e->key)
             continue;
-        ne[k] = *e;
+        ne[k] = *e; /* ne is not published yet */
         size_t perturb = (size_t)e->hash, i = (size_t)e->hash & (size - 1);
         while (ni[i] != DK_EMPTY) {
             perturb >>= 5;
@@ -96,7 +210,7 @@ static int resize_locked(py_dict *d, size_t minused)
         ni[i] = (int32_t)k++;
     }
     d->index = ni;
-    d->ent = ne;
+    __atomic_store_n(&d->ent, ne, __ATOMIC_RELEASE);
     d->mask = size - 1;
     d->entcap = USABLE(size);
     d->nent = k;
@@ -109,59 +223,106 @@ pv py_dict_new(void)
     return (pv)d;
 }
 
-intptr_t py_dict_lookup_index(pv o, pv key, intptr_t hash)
+/* Lookups of an exact str key (attribute and global names): no __eq__ can
+ * run, so the whole lookup is one read-locked critical section. */
+intptr_t py_dict_find_str(pv o, pv name, pv *val)
 {
+    py_dict *d = (py_dict *)o;
+    intptr_t h = py_str_hash(name);
+    probe_st p;
     size_t slot;
-    int err;
-    return lookup_locked((py_dict *)o, key, hash, &slot, &err);
+    PY_LOCK_R(d);
+    probe_start(&p, d, h);
+    intptr_t ix = probe_locked(d, name, h, &p, &slot);
+    *val = ix >= 0 ? d->ent[ix].val : NULL;
+    PY_UNLOCK_R(d);
+    return ix >= 0 ? ix : -1;
+}
+
+/* The value of entry ix if it still holds key, without the lock; NULL when
+ * it does not (or the dict's keys changed meanwhile: the caller then takes
+ * the slow path). kver is read before and after, so a slot that was deleted
+ * and reused for another key between our loads of key and val (popitem
+ * shrinks nent) is never taken for the old key's value. */
+pv py_dict_entry_val(pv o, size_t ix, pv key)
+{
+    py_dict *d = (py_dict *)o;
+    uint64_t k1 = __atomic_load_n(&d->kver, __ATOMIC_ACQUIRE);
+    py_dent *e = __atomic_load_n(&d->ent, __ATOMIC_ACQUIRE);
+    if (ix >= ent_cap(e) || __atomic_load_n(&e[ix].key, __ATOMIC_ACQUIRE) != key)
+        return NULL;
+    pv v = __atomic_load_n(&e[ix].val, __ATOMIC_ACQUIRE);
+    return __atomic_load_n(&d->kver, __ATOMIC_ACQUIRE) == k1 ? v : NULL;
+}
+
+int py_dict_entry_store(pv o, size_t ix, pv key, pv v)
+{
+    py_dict *d = (py_dict *)o;
+    int ok = 0;
+    PY_LOCK(d);
+    if (ix < d->nent && d->ent[ix].key == key) {
+        if (d->ent[ix].val != v) {
+            __atomic_store_n(&d->ent[ix].val, v, __ATOMIC_RELEASE);
+            __atomic_store_n(&d->ver, d->ver + 1, __ATOMIC_RELEASE);
+        }
+        ok = 1;
+    }
+    PY_UNLOCK(d);
+    return ok;
 }
 
 pv py_dict_get(pv o, pv key)
 {
     py_dict *d = (py_dict *)o;
-    if (!d->used)
+    if (!__atomic_load_n(&d->used, __ATOMIC_RELAXED))
         return NULL;
     intptr_t h = py_hash(key);
     if (h == -1)
         return NULL;
     size_t slot;
-    int err;
-    PY_LOCK_R(o);
-    intptr_t ix = lookup_locked(d, key, h, &slot, &err);
+    intptr_t ix = lookup(d, key, h, &slot, 0);
+    if (ix == -2)
+        return NULL;
     pv r = ix >= 0 ? d->ent[ix].val : NULL;
-    PY_UNLOCK_R(o);
+    PY_UNLOCK_R(d);
     return r;
 }
 
 pv py_dict_gets(pv d, const char *key) { return py_dict_get(d, py_intern(key)); }
 
-static int insert_locked(py_dict *d, pv key, intptr_t h, pv v)
+/* Insert or replace with the lock held and the probe done: ix and slot as
+ * lookup returned them. */
+static int insert_at_locked(py_dict *d, pv key, intptr_t h, pv v, intptr_t ix, size_t slot)
 {
-    size_t slot;
-    int err;
-    intptr_t ix = lookup_locked(d, key, h, &slot, &err);
-    if (err)
-        return -1;
+    PY_ASSERT_LOCKED(d);
     if (ix >= 0) {
         if (d->ent[ix].val != v) {
-            d->ent[ix].val = v;
-            d->ver++;
+            __atomic_store_n(&d->ent[ix].val, v, __ATOMIC_RELEASE);
+            __atomic_store_n(&d->ver, d->ver + 1, __ATOMIC_RELEASE);
         }
         return 0;
     }
     if (!d->index || d->nent >= d->entcap) {
         if (resize_locked(d, d->used + 1) < 0)
             return -1;
-        ix = lookup_locked(d, key, h, &slot, &err);
+        /* the key is not in the dict (the probe said so): find its slot in
+         * the new index without comparing */
+        size_t mask = d->mask, perturb = (size_t)h, i = (size_t)h & mask;
+        while (d->index[i] != DK_EMPTY) {
+            perturb >>= 5;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+        slot = i;
     }
-    d->ent[d->nent].hash = h;
-    d->ent[d->nent].key = key;
-    d->ent[d->nent].val = v;
+    py_dent *e = &d->ent[d->nent];
+    e->hash = h;
+    __atomic_store_n(&e->val, v, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->key, key, __ATOMIC_RELEASE);
     d->index[slot] = (int32_t)d->nent;
     d->nent++;
-    d->used++;
-    d->ver++;
-    d->kver++;
+    __atomic_store_n(&d->used, d->used + 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&d->ver, d->ver + 1, __ATOMIC_RELEASE);
+    __atomic_store_n(&d->kver, d->kver + 1, __ATOMIC_RELEASE);
     return 0;
 }
 
@@ -170,46 +331,57 @@ int py_dict_set(pv o, pv key, pv v)
     intptr_t h = py_hash(key);
     if (h == -1)
         return -1;
-    PY_LOCK(o);
-    int r = insert_locked((py_dict *)o, key, h, v);
+    size_t slot;
+    intptr_t ix = lookup((py_dict *)o, key, h, &slot, 1);
+    if (ix == -2)
+        return -1;
+    int r = insert_at_locked((py_dict *)o, key, h, v, ix, slot);
     PY_UNLOCK(o);
     return r;
 }
 
 int py_dict_sets(pv d, const char *key, pv v) { return py_dict_set(d, py_intern(key), v); }
 
-int py_dict_del(pv o, pv key)
+static void del_at_locked(py_dict *d, intptr_t ix, size_t slot)
+{
+    PY_ASSERT_LOCKED(d);
+    d->index[slot] = DK_DUMMY;
+    __atomic_store_n(&d->ent[ix].key, NULL, __ATOMIC_RELEASE);
+    __atomic_store_n(&d->ent[ix].val, NULL, __ATOMIC_RELEASE);
+    __atomic_store_n(&d->used, d->used - 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&d->ver, d->ver + 1, __ATOMIC_RELEASE);
+    __atomic_store_n(&d->kver, d->kver + 1, __ATOMIC_RELEASE);
+}
+
+/* Remove key; *old (if not NULL) gets its value. 0, or -1 with KeyError
+ * (or the exception of a key's __eq__ / __hash__). */
+static int dict_pop(pv o, pv key, pv *old)
 {
     py_dict *d = (py_dict *)o;
     intptr_t h = py_hash(key);
     if (h == -1)
         return -1;
     size_t slot;
-    int err;
-    PY_LOCK(o);
-    intptr_t ix = d->used ? lookup_locked(d, key, h, &slot, &err) : -1;
+    intptr_t ix = lookup(d, key, h, &slot, 1);
+    if (ix == -2)
+        return -1;
     if (ix < 0) {
-        PY_UNLOCK(o);
-        if (!py_cur->exc) {
-            pv r = py_repr(key);
-            if (r)
-                py_raise_obj(py_exc_new(py_exc_KeyError, &key, 1));
-        }
+        PY_UNLOCK(d);
+        py_raise_obj(py_exc_new(py_exc_KeyError, &key, 1));
         return -1;
     }
-    d->index[slot] = DK_DUMMY;
-    d->ent[ix].key = NULL;
-    d->ent[ix].val = NULL;
-    d->used--;
-    d->ver++;
-    d->kver++;
-    PY_UNLOCK(o);
+    if (old)
+        *old = d->ent[ix].val;
+    del_at_locked(d, ix, slot);
+    PY_UNLOCK(d);
     return 0;
 }
 
-int py_dict_next(pv o, size_t *pos, pv *k, pv *v)
+int py_dict_del(pv o, pv key) { return dict_pop(o, key, NULL); }
+
+/* Step an iteration position (lock held). */
+static int next_locked(py_dict *d, size_t *pos, pv *k, pv *v)
 {
-    py_dict *d = (py_dict *)o;
     while (*pos < d->nent) {
         py_dent *e = &d->ent[(*pos)++];
         if (e->key) {
@@ -222,27 +394,100 @@ int py_dict_next(pv o, size_t *pos, pv *k, pv *v)
     return 0;
 }
 
+/* One step of an iteration, under the read lock for that step only. */
+int py_dict_next(pv o, size_t *pos, pv *k, pv *v)
+{
+    PY_LOCK_R(o);
+    int r = next_locked((py_dict *)o, pos, k, v);
+    PY_UNLOCK_R(o);
+    return r;
+}
+
+/* A consistent copy of the entries (one read-locked section): n pairs,
+ * keys at [2i], values at [2i+1]; hashes in *hashes if not NULL. */
+static pv *snapshot(pv o, size_t *n, intptr_t **hashes)
+{
+    py_dict *d = (py_dict *)o;
+    pv *kv;
+    intptr_t *hs = NULL;
+    for (;;) {
+        size_t cap = __atomic_load_n(&d->used, __ATOMIC_RELAXED);
+        kv = py_alloc_checked((2 * cap + 1) * sizeof(pv));
+        if (hashes)
+            hs = py_alloc_checked((cap + 1) * sizeof(intptr_t));
+        if (!kv || (hashes && !hs))
+            return NULL;
+        PY_LOCK_R(d);
+        if (d->used <= cap)
+            break;
+        PY_UNLOCK_R(d);
+    }
+    size_t k = 0;
+    for (size_t j = 0; j < d->nent; j++) {
+        py_dent *e = &d->ent[j];
+        if (!e->key)
+            continue;
+        if (hs)
+            hs[k] = e->hash;
+        kv[2 * k] = e->key;
+        kv[2 * k + 1] = e->val;
+        k++;
+    }
+    PY_UNLOCK_R(d);
+    *n = k;
+    if (hashes)
+        *hashes = hs;
+    return kv;
+}
+
+/* Insert pairs known by hash into d (no other lock held). Keys that need
+ * no __eq__ go in under one lock; any other key is inserted on its own. */
+static int insert_pairs(pv o, pv *kv, intptr_t *hs, size_t n)
+{
+    py_dict *d = (py_dict *)o;
+    size_t i = 0;
+    while (i < n) {
+        PY_LOCK(d);
+        for (; i < n; i++) {
+            probe_st p;
+            size_t slot;
+            probe_start(&p, d, hs[i]);
+            intptr_t ix = probe_locked(d, kv[2 * i], hs[i], &p, &slot);
+            if (ix == PROBE_EQ)
+                break;
+            if (insert_at_locked(d, kv[2 * i], hs[i], kv[2 * i + 1], ix, slot) < 0) {
+                PY_UNLOCK(d);
+                return -1;
+            }
+        }
+        PY_UNLOCK(d);
+        if (i < n) {
+            if (py_dict_set(o, kv[2 * i], kv[2 * i + 1]) < 0)
+                return -1;
+            i++;
+        }
+    }
+    return 0;
+}
+
 pv py_dict_copy(pv o)
 {
-    pv n = py_dict_new();
-    size_t pos = 0;
-    pv k, v;
-    PY_LOCK_R(o);
-    while (py_dict_next(o, &pos, &k, &v))
-        insert_locked((py_dict *)n, k, ((py_dict *)o)->ent[pos - 1].hash, v);
-    PY_UNLOCK_R(o);
-    return n;
+    pv nd = py_dict_new();
+    size_t n;
+    intptr_t *hs;
+    pv *kv = snapshot(o, &n, &hs);
+    if (!kv || insert_pairs(nd, kv, hs, n) < 0)
+        return NULL;
+    return nd;
 }
 
 int py_dict_update(pv d, pv other)
 {
     if (PY_ISDICT(other)) {
-        size_t pos = 0;
-        pv k, v;
-        while (py_dict_next(other, &pos, &k, &v))
-            if (py_dict_set(d, k, v) < 0)
-                return -1;
-        return 0;
+        size_t n;
+        intptr_t *hs;
+        pv *kv = snapshot(other, &n, &hs);
+        return kv ? insert_pairs(d, kv, hs, n) : -1;
     }
     pv keys = py_getattr_opt(other, py_id_keys);
     if (keys) {
@@ -291,24 +536,23 @@ int py_dict_update(pv d, pv other)
 
 static pv dict_repr(pv o)
 {
-    py_dict *d = (py_dict *)o;
-    if (!d->used)
+    size_t n;
+    pv *kv = snapshot(o, &n, NULL);
+    if (!kv)
+        return NULL;
+    if (!n)
         return py_str_c("{}");
     if (py_repr_enter(o))
         return py_str_c("{...}");
     py_sb b = {0};
     py_sb_addc(&b, '{');
-    size_t pos = 0;
-    pv k, v;
-    int first = 1;
-    while (py_dict_next(o, &pos, &k, &v)) {
-        if (!first)
+    for (size_t i = 0; i < n; i++) {
+        if (i)
             py_sb_adds(&b, ", ");
-        first = 0;
-        if (py_sb_addrepr(&b, k) < 0)
+        if (py_sb_addrepr(&b, kv[2 * i]) < 0)
             goto fail;
         py_sb_adds(&b, ": ");
-        if (py_sb_addrepr(&b, v) < 0)
+        if (py_sb_addrepr(&b, kv[2 * i + 1]) < 0)
             goto fail;
     }
     py_sb_addc(&b, '}');
@@ -319,7 +563,7 @@ fail:
     return NULL;
 }
 
-static intptr_t dict_len(pv o) { return (intptr_t)((py_dict *)o)->used; }
+static intptr_t dict_len(pv o) { return (intptr_t)__atomic_load_n(&((py_dict *)o)->used, __ATOMIC_RELAXED); }
 
 static pv dict_getitem(pv o, pv k)
 {
@@ -359,10 +603,13 @@ static pv dict_richcmp(pv a, pv b, int op)
 {
     if (!PY_ISDICT(b) || (op != PY_EQ && op != PY_NE))
         return py_NotImplemented;
-    int eq = ((py_dict *)a)->used == ((py_dict *)b)->used;
-    size_t pos = 0;
-    pv k, v;
-    while (eq && py_dict_next(a, &pos, &k, &v)) {
+    size_t n;
+    pv *kv = snapshot(a, &n, NULL);
+    if (!kv)
+        return NULL;
+    int eq = n == (size_t)dict_len(b);
+    for (size_t i = 0; eq && i < n; i++) {
+        pv k = kv[2 * i], v = kv[2 * i + 1];
         pv w = py_dict_get(b, k);
         if (!w) {
             if (py_cur->exc)
@@ -389,26 +636,30 @@ static pv dict_iter_new(pv d, int kind)
     dict_iter *it = (dict_iter *)py_new(&dict_iter_type, sizeof(dict_iter));
     it->d = d;
     it->kind = kind;
-    it->used = ((py_dict *)d)->used;
+    it->used = (size_t)dict_len(d);
     return (pv)it;
 }
 static pv dict_iter_slot(pv o) { return dict_iter_new(o, DV_KEYS); }
+/* An iterator shared by threads is not locked (as in CPython's
+ * free-threaded build): its fields are loaded and stored atomically, so
+ * concurrent next() calls may return an entry twice or skip one, but never
+ * read outside the table. */
 static pv dict_iter_next(pv o)
 {
     dict_iter *it = (dict_iter *)o;
-    py_dict *d = (py_dict *)it->d;
-    if (!d)
+    pv dv = __atomic_load_n(&it->d, __ATOMIC_ACQUIRE);
+    if (!dv)
         return NULL;
-    if (d->used != it->used) {
-        it->d = NULL;
+    if ((size_t)dict_len(dv) != it->used) {
+        __atomic_store_n(&it->d, NULL, __ATOMIC_RELEASE);
         return py_raise(py_exc_RuntimeError, "dictionary changed size during iteration");
     }
     pv k, v;
-    PY_LOCK_R(it->d);
-    int ok = py_dict_next((pv)d, &it->pos, &k, &v);
-    PY_UNLOCK_R(it->d);
+    size_t pos = __atomic_load_n(&it->pos, __ATOMIC_RELAXED);
+    int ok = py_dict_next(dv, &pos, &k, &v);
+    __atomic_store_n(&it->pos, pos, __ATOMIC_RELAXED);
     if (!ok) {
-        it->d = NULL;
+        __atomic_store_n(&it->d, NULL, __ATOMIC_RELEASE);
         return NULL;
     }
     return it->kind == DV_KEYS ? k : it->kind == DV_VALUES ? v : py_tuple_pack(2, k, v);
@@ -425,7 +676,7 @@ static pv view_new(pv d, int kind)
     return (pv)v;
 }
 static pv view_iter(pv o) { return dict_iter_new(((dict_view *)o)->d, ((dict_view *)o)->kind); }
-static intptr_t view_len(pv o) { return (intptr_t)((py_dict *)((dict_view *)o)->d)->used; }
+static intptr_t view_len(pv o) { return dict_len(((dict_view *)o)->d); }
 static int view_contains(pv o, pv k)
 {
     dict_view *v = (dict_view *)o;
@@ -541,49 +792,63 @@ static pv dm_get(pv s, pv *a, size_t n, pv kw)
         return v;
     return n > 1 ? a[1] : py_None;
 }
+/* setdefault: one critical section (lookup and insert), as in CPython. */
 static pv dm_setdefault(pv s, pv *a, size_t n, pv kw)
 {
     if (py_nargs("setdefault", n, 1, 2) < 0)
         return NULL;
-    PY_LOCK(s);
-    pv v = py_dict_get(s, a[0]);
-    if (!v && !py_cur->exc) {
+    py_dict *d = (py_dict *)s;
+    intptr_t h = py_hash(a[0]);
+    if (h == -1)
+        return NULL;
+    size_t slot;
+    intptr_t ix = lookup(d, a[0], h, &slot, 1);
+    if (ix == -2)
+        return NULL;
+    pv v;
+    if (ix >= 0)
+        v = d->ent[ix].val;
+    else {
         v = n > 1 ? a[1] : py_None;
-        if (py_dict_set(s, a[0], v) < 0)
+        if (insert_at_locked(d, a[0], h, v, ix, slot) < 0)
             v = NULL;
     }
-    PY_UNLOCK(s);
+    PY_UNLOCK(d);
     return v;
 }
 static pv dm_pop(pv s, pv *a, size_t n, pv kw)
 {
     if (py_nargs("pop", n, 1, 2) < 0)
         return NULL;
-    PY_LOCK(s);
-    pv v = py_dict_get(s, a[0]);
-    if (v)
-        py_dict_del(s, a[0]);
-    PY_UNLOCK(s);
-    if (v || py_cur->exc)
+    pv v;
+    if (dict_pop(s, a[0], &v) == 0)
         return v;
-    if (n > 1)
+    if (n > 1 && py_exc_matches(py_exc_KeyError)) {
+        py_exc_clear();
         return a[1];
-    return py_raise_obj(py_exc_new(py_exc_KeyError, a, 1));
+    }
+    return NULL;
 }
 static pv dm_popitem(pv s, pv *a, size_t n, pv kw)
 {
     py_dict *d = (py_dict *)s;
-    PY_LOCK(s);
+    PY_LOCK(d);
     for (size_t i = d->nent; i-- > 0;) {
-        if (d->ent[i].key) {
-            pv k = d->ent[i].key, v = d->ent[i].val;
-            py_dict_del(s, k);
+        py_dent *e = &d->ent[i];
+        if (e->key) {
+            pv k = e->key, v = e->val;
+            probe_st p;
+            probe_start(&p, d, e->hash);
+            /* the entry is in the index on its hash's probe sequence */
+            while (d->index[p.i] != (int32_t)i)
+                probe_step(&p, d->mask);
+            del_at_locked(d, (intptr_t)i, p.i);
             d->nent = i;
-            PY_UNLOCK(s);
+            PY_UNLOCK(d);
             return py_tuple_pack(2, k, v);
         }
     }
-    PY_UNLOCK(s);
+    PY_UNLOCK(d);
     return py_raise(py_exc_KeyError, "popitem(): dictionary is empty");
 }
 static pv dm_update(pv s, pv *a, size_t n, pv kw)
@@ -600,13 +865,14 @@ static pv dm_update(pv s, pv *a, size_t n, pv kw)
 static pv dm_clear(pv s, pv *a, size_t n, pv kw)
 {
     py_dict *d = (py_dict *)s;
-    PY_LOCK(s);
+    PY_LOCK(d);
     d->index = NULL;
-    d->ent = NULL;
-    d->used = d->nent = d->entcap = d->mask = 0;
-    d->ver++;
-    d->kver++;
-    PY_UNLOCK(s);
+    __atomic_store_n(&d->ent, NULL, __ATOMIC_RELEASE);
+    __atomic_store_n(&d->used, 0, __ATOMIC_RELAXED);
+    d->nent = d->entcap = d->mask = 0;
+    __atomic_store_n(&d->ver, d->ver + 1, __ATOMIC_RELEASE);
+    __atomic_store_n(&d->kver, d->kver + 1, __ATOMIC_RELEASE);
+    PY_UNLOCK(d);
     return py_None;
 }
 static pv dm_copy(pv s, pv *a, size_t n, pv kw)
@@ -643,7 +909,7 @@ static pv dm_contains(pv s, pv *a, size_t n, pv kw)
     int r = dict_contains(s, a[0]);
     return r < 0 ? NULL : PY_BOOL(r);
 }
-static pv dm_len(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(((py_dict *)s)->used); }
+static pv dm_len(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(dict_len(s)); }
 static pv dm_iter(pv s, pv *a, size_t n, pv kw) { return dict_iter_new(s, DV_KEYS); }
 static pv dm_repr(pv s, pv *a, size_t n, pv kw) { return dict_repr(s); }
 static pv dm_reversed(pv s, pv *a, size_t n, pv kw) { return view_reversed(view_new(s, DV_KEYS), a, n, kw); }

@@ -231,10 +231,15 @@ static pv em_add_note(pv s, pv *a, size_t n, pv kw)
     py_exc *e = (py_exc *)s;
     if (n != 1 || !PY_ISSTR(a[0]))
         return py_raise(py_exc_TypeError, "note must be a str");
-    if (!e->notes)
-        e->notes = py_list_new(0);
-    py_list_append(e->notes, a[0]);
-    return py_None;
+    /* the notes list is created once, by whichever thread gets there
+     * first; it is then only changed through the list API */
+    pv notes = __atomic_load_n(&e->notes, __ATOMIC_ACQUIRE);
+    if (!notes) {
+        pv fresh = py_list_new(0);
+        notes = __atomic_compare_exchange_n(&e->notes, &notes, fresh, 0, __ATOMIC_ACQ_REL,
+                                            __ATOMIC_ACQUIRE) ? fresh : notes;
+    }
+    return py_list_append(notes, a[0]) < 0 ? NULL : py_None;
 }
 
 static pv em_reduce(pv s, pv *a, size_t n, pv kw)
@@ -360,9 +365,10 @@ static void print_one(pv exc, FILE *f)
         fprintf(f, "%s: %s\n", t->name, py_cstr(s));
     else
         fprintf(f, "%s\n", t->name);
-    if (e->notes)
-        for (size_t i = 0; i < PY_LIST(e->notes)->n; i++)
-            fprintf(f, "%s\n", py_cstr(PY_LIST(e->notes)->items[i]));
+    pv notes = __atomic_load_n(&e->notes, __ATOMIC_ACQUIRE), note;
+    if (notes)
+        for (size_t i = 0; (note = py_list_get(notes, i)); i++)
+            fprintf(f, "%s\n", py_cstr(note));
 }
 
 static void print_chain(pv exc, FILE *f, int depth)

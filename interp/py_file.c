@@ -1,30 +1,47 @@
 /* py_file.c: text files (open(), sys.stdin/stdout/stderr) and io.StringIO.
- * A file object is a shared mutable object: its operations take PY_LOCK.
- * Reads and writes to real files are irrevocable (PY_IRREVOCABLE) and reads
- * that may block (stdin) release the GIL while waiting. */
+ *
+ * Lock discipline (py_lock.h): a file object is a shared mutable object;
+ * its operations run under its lock, I/O included (a write, or a read of a
+ * regular file, is bounded), after PY_IRREVOCABLE (a transaction never
+ * does I/O). A read that may wait indefinitely (stdin, a pipe, a tty: any
+ * file that is not a regular one) must not hold the lock, because it runs
+ * between PY_BLOCKING_BEGIN/END: the reader registers in `readers` under
+ * the lock, reads unlocked with the stream locked (flockfile, so a line is
+ * read whole), and unregisters; close() while such reads are in flight
+ * marks the file closed and leaves the fclose to the last of them, so the
+ * FILE is never freed under a reader.
+ * Fields: fp and readers under the lock; closed is stored under the lock
+ * and also loaded without it (atomic); the rest is fixed at creation. */
 #include "py_vm.h"
 #include "py_lock.h"
 
 #include <errno.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct {
     py_obj ob;
-    FILE *fp;
+    FILE *fp; /* NULL once fclosed */
     pv name, mode;
-    int readable, writable, closed, is_std;
+    int readable, writable, is_std;
+    int may_block;    /* reads may wait indefinitely: done unlocked (see above) */
+    int closed;       /* atomic */
+    unsigned readers; /* unlocked reads in flight */
 } py_file;
 
 typedef struct {
     py_obj ob;
     py_sb buf;
     size_t pos;
-    int closed;
+    int closed; /* atomic */
 } py_stringio;
 
 static py_type file_type, stringio_type;
 pv py_stdout_obj, py_stderr_obj, py_stdin_obj;
+
+static int is_closed(const int *flag) { return __atomic_load_n(flag, __ATOMIC_ACQUIRE); }
+static void set_closed(int *flag) { __atomic_store_n(flag, 1, __ATOMIC_RELEASE); }
 
 static pv file_new_fp(FILE *fp, const char *name, const char *mode, int std)
 {
@@ -35,27 +52,42 @@ static pv file_new_fp(FILE *fp, const char *name, const char *mode, int std)
     f->readable = strchr(mode, 'r') || strchr(mode, '+');
     f->writable = strchr(mode, 'w') || strchr(mode, 'a') || strchr(mode, '+') || strchr(mode, 'x');
     f->is_std = std;
+    struct stat st;
+    f->may_block = fp == stdin || fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode);
     return (pv)f;
 }
 
 static pv closed_error(void) { return py_raise(py_exc_ValueError, "I/O operation on closed file."); }
 
+/* Take f's lock if f is open: 1 (locked), else 0 with ValueError raised. */
+static int lock_open(py_file *f)
+{
+    PY_LOCK(f);
+    if (!f->closed)
+        return 1;
+    PY_UNLOCK(f);
+    closed_error();
+    return 0;
+}
+
 int py_file_write_str(pv file, pv s)
 {
     if (!PY_ISSMALL(file) && file->type == &file_type) {
         py_file *f = (py_file *)file;
-        if (f->closed) {
+        if (is_closed(&f->closed)) {
             closed_error();
             return -1;
         }
         PY_IRREVOCABLE(py_cur);
-        PY_LOCK(file);
+        if (!lock_open(f))
+            return -1;
         size_t n = fwrite(py_cstr(s), 1, py_sbytes(s), f->fp);
+        int err = errno;
         if (f->fp == stderr)
             fflush(stderr);
         PY_UNLOCK(file);
         if (n != py_sbytes(s)) {
-            py_raise(py_exc_OSError, "write failed: %s", strerror(errno));
+            py_raise(py_exc_OSError, "write failed: %s", strerror(err));
             return -1;
         }
         return 0;
@@ -84,28 +116,98 @@ pv py_sys_write(const char *which, pv s)
     return py_file_write_str(!strcmp(which, "stderr") ? py_stderr_obj : py_stdout_obj, s) < 0 ? NULL : py_None;
 }
 
-/* read one line (with its newline) from fp; "" at EOF */
-static pv read_line(FILE *fp, int blocking)
+/* Raw bytes read by read_raw: malloc'ed (it may run in a blocking section,
+ * where it touches nothing of the interpreter's). */
+typedef struct { char *p; size_t len, cap; int oom; } raw_buf;
+
+static void raw_add(raw_buf *b, const char *s, size_t n)
 {
-    py_sb b = {0};
-    int c;
-    if (blocking)
-        PY_BLOCKING_BEGIN(py_cur);
-    while ((c = getc(fp)) != EOF) {
-        py_sb_addc(&b, (char)c);
-        if (c == '\n')
-            break;
+    if (b->oom)
+        return;
+    if (b->len + n > b->cap) {
+        size_t nc = b->cap ? b->cap : 128;
+        while (nc < b->len + n)
+            nc *= 2;
+        char *np = realloc(b->p, nc);
+        if (!np) {
+            b->oom = 1;
+            return;
+        }
+        b->p = np;
+        b->cap = nc;
     }
-    if (blocking)
-        PY_BLOCKING_END(py_cur);
-    return py_sb_finish(&b);
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
 }
 
-pv py_file_readline_stdin(void)
+/* One line with its newline (line), or up to limit bytes (limit < 0: to
+ * EOF), with the stream locked so that concurrent readers never interleave
+ * within one call. */
+static void read_raw(FILE *fp, int line, intptr_t limit, raw_buf *b)
 {
-    PY_IRREVOCABLE(py_cur);
-    return read_line(stdin, 1);
+    flockfile(fp);
+    if (line) {
+        int c;
+        while ((c = getc_unlocked(fp)) != EOF) {
+            char ch = (char)c;
+            raw_add(b, &ch, 1);
+            if (c == '\n')
+                break;
+        }
+    } else {
+        char buf[8192];
+        size_t got;
+        for (;;) {
+            size_t want = sizeof buf;
+            if (limit >= 0 && (size_t)limit - b->len < want)
+                want = (size_t)limit - b->len;
+            if (!want || (got = fread(buf, 1, want, fp)) == 0)
+                break;
+            raw_add(b, buf, got);
+        }
+    }
+    funlockfile(fp);
 }
+
+static pv raw_finish(raw_buf *b)
+{
+    if (b->oom) {
+        free(b->p);
+        return py_raise_nomem();
+    }
+    pv r = py_str_new(b->p ? b->p : "", b->len);
+    free(b->p);
+    return r;
+}
+
+/* Read a line or up to limit bytes from f (see the top of the file). */
+static pv file_read(py_file *f, int line, intptr_t limit)
+{
+    raw_buf b = {0};
+    PY_IRREVOCABLE(py_cur);
+    if (!lock_open(f))
+        return NULL;
+    FILE *fp = f->fp;
+    if (!f->may_block) {
+        read_raw(fp, line, limit, &b);
+        PY_UNLOCK(f);
+        return raw_finish(&b);
+    }
+    f->readers++;
+    PY_UNLOCK(f);
+    PY_BLOCKING_BEGIN(py_cur);
+    read_raw(fp, line, limit, &b);
+    PY_BLOCKING_END(py_cur);
+    PY_LOCK(f);
+    if (--f->readers == 0 && f->closed && f->fp && !f->is_std) {
+        fclose(f->fp); /* the close() that came meanwhile */
+        f->fp = NULL;
+    }
+    PY_UNLOCK(f);
+    return raw_finish(&b);
+}
+
+pv py_file_readline_stdin(void) { return file_read((py_file *)py_stdin_obj, 1, -1); }
 
 static pv fm_write(pv s, pv *a, size_t n, pv kw)
 {
@@ -114,7 +216,7 @@ static pv fm_write(pv s, pv *a, size_t n, pv kw)
     if (!PY_ISSTR(a[0]))
         return py_raise(py_exc_TypeError, "write() argument must be str, not %s", py_tname(a[0]));
     py_file *f = (py_file *)s;
-    if (!f->writable && !f->closed)
+    if (!f->writable && !is_closed(&f->closed))
         return py_raise(py_exc_OSError, "not writable");
     return py_file_write_str(s, a[0]) < 0 ? NULL : PY_MKSMALL(py_slen(a[0]));
 }
@@ -131,7 +233,7 @@ static pv fm_writelines(pv s, pv *a, size_t n, pv kw)
 static pv fm_read(pv s, pv *a, size_t n, pv kw)
 {
     py_file *f = (py_file *)s;
-    if (f->closed)
+    if (is_closed(&f->closed))
         return closed_error();
     if (!f->readable)
         return py_raise(py_exc_OSError, "not readable");
@@ -142,25 +244,9 @@ static pv fm_read(pv s, pv *a, size_t n, pv kw)
         if (err)
             return NULL;
     }
-    PY_IRREVOCABLE(py_cur);
-    py_sb b = {0};
-    char buf[8192];
-    size_t got;
-    PY_BLOCKING_BEGIN(py_cur);
-    while ((limit < 0 || (intptr_t)b.len < limit) &&
-           (got = fread(buf, 1, limit < 0 ? sizeof buf : (size_t)(limit - (intptr_t)b.len) < sizeof buf ? (size_t)(limit - (intptr_t)b.len) : sizeof buf, f->fp)) > 0)
-        py_sb_add(&b, buf, got);
-    PY_BLOCKING_END(py_cur);
-    return py_sb_finish(&b);
+    return file_read(f, 0, limit);
 }
-static pv fm_readline(pv s, pv *a, size_t n, pv kw)
-{
-    py_file *f = (py_file *)s;
-    if (f->closed)
-        return closed_error();
-    PY_IRREVOCABLE(py_cur);
-    return read_line(f->fp, f->fp == stdin);
-}
+static pv fm_readline(pv s, pv *a, size_t n, pv kw) { return file_read((py_file *)s, 1, -1); }
 static pv fm_readlines(pv s, pv *a, size_t n, pv kw)
 {
     pv l = py_list_new(0);
@@ -176,34 +262,65 @@ static pv fm_readlines(pv s, pv *a, size_t n, pv kw)
 static pv fm_close(pv s, pv *a, size_t n, pv kw)
 {
     py_file *f = (py_file *)s;
-    if (!f->closed && !f->is_std) {
+    if (!is_closed(&f->closed) && !f->is_std)
         PY_IRREVOCABLE(py_cur);
-        fclose(f->fp);
+    PY_LOCK(f);
+    if (!f->closed) {
+        set_closed(&f->closed);
+        if (!f->is_std && !f->readers && f->fp) {
+            fclose(f->fp);
+            f->fp = NULL;
+        }
     }
-    f->closed = 1;
+    PY_UNLOCK(f);
     return py_None;
 }
 static pv fm_flush(pv s, pv *a, size_t n, pv kw)
 {
     py_file *f = (py_file *)s;
+    if (is_closed(&f->closed))
+        return py_None;
+    PY_IRREVOCABLE(py_cur);
+    PY_LOCK(f);
     if (!f->closed)
         fflush(f->fp);
+    PY_UNLOCK(f);
     return py_None;
 }
 static pv fm_enter(pv s, pv *a, size_t n, pv kw) { return s; }
 static pv fm_exit(pv s, pv *a, size_t n, pv kw) { return fm_close(s, NULL, 0, NULL) ? py_False : NULL; }
-static pv fm_fileno(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(fileno(((py_file *)s)->fp)); }
-static pv fm_isatty(pv s, pv *a, size_t n, pv kw) { return PY_BOOL(isatty(fileno(((py_file *)s)->fp))); }
+
+enum { FQ_FILENO, FQ_ISATTY, FQ_TELL };
+/* fileno(), isatty(), tell(): one look at an open file, under its lock. */
+static pv file_query(pv s, int what)
+{
+    py_file *f = (py_file *)s;
+    PY_IRREVOCABLE(py_cur);
+    if (!lock_open(f))
+        return NULL;
+    long r = what == FQ_FILENO ? fileno(f->fp) : what == FQ_ISATTY ? isatty(fileno(f->fp)) : ftell(f->fp);
+    PY_UNLOCK(f);
+    return what == FQ_ISATTY ? PY_BOOL(r) : PY_MKSMALL(r);
+}
+static pv fm_fileno(pv s, pv *a, size_t n, pv kw) { return file_query(s, FQ_FILENO); }
+static pv fm_isatty(pv s, pv *a, size_t n, pv kw) { return file_query(s, FQ_ISATTY); }
+static pv fm_tell(pv s, pv *a, size_t n, pv kw) { return file_query(s, FQ_TELL); }
 static pv fm_seek(pv s, pv *a, size_t n, pv kw)
 {
     int err = 0;
     intptr_t off = n ? py_index(a[0], &err) : 0;
     if (err)
         return NULL;
-    fseek(((py_file *)s)->fp, off, n > 1 ? (int)PY_SMALLVAL(a[1]) : SEEK_SET);
-    return PY_MKSMALL(ftell(((py_file *)s)->fp));
+    int whence = n > 1 ? (int)PY_SMALLVAL(a[1]) : SEEK_SET;
+    py_file *f = (py_file *)s;
+    PY_IRREVOCABLE(py_cur);
+    if (!lock_open(f))
+        return NULL;
+    fseek(f->fp, off, whence);
+    long pos = ftell(f->fp);
+    PY_UNLOCK(f);
+    return PY_MKSMALL(pos);
 }
-static pv fm_tell(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(ftell(((py_file *)s)->fp)); }
 static pv file_next(pv s)
 {
     pv line = fm_readline(s, NULL, 0, NULL);
@@ -217,7 +334,7 @@ static pv file_getattr(pv o, pv name)
     py_file *f = (py_file *)o;
     const char *s = py_cstr(name);
     if (!strcmp(s, "closed"))
-        return PY_BOOL(f->closed);
+        return PY_BOOL(is_closed(&f->closed));
     if (!strcmp(s, "name"))
         return f->name;
     if (!strcmp(s, "mode"))
@@ -290,9 +407,11 @@ static pv sio_write(pv s, pv *a, size_t n, pv kw)
     if (!PY_ISSTR(a[0]))
         return py_raise(py_exc_TypeError, "string argument expected, got '%s'", py_tname(a[0]));
     py_stringio *o = (py_stringio *)s;
-    if (o->closed)
-        return closed_error();
     PY_LOCK(s);
+    if (o->closed) {
+        PY_UNLOCK(s);
+        return closed_error();
+    }
     if (o->pos == o->buf.len)
         py_sb_addv(&o->buf, a[0]);
     else {
@@ -312,30 +431,39 @@ static pv sio_write(pv s, pv *a, size_t n, pv kw)
 static pv sio_getvalue(pv s, pv *a, size_t n, pv kw)
 {
     py_stringio *o = (py_stringio *)s;
-    if (o->closed)
-        return closed_error();
-    return py_str_new(o->buf.buf ? o->buf.buf : "", o->buf.len);
+    PY_LOCK_R(s);
+    pv r = o->closed ? NULL : py_str_new(o->buf.buf ? o->buf.buf : "", o->buf.len);
+    PY_UNLOCK_R(s);
+    return r ? r : closed_error();
 }
 static pv sio_read(pv s, pv *a, size_t n, pv kw)
 {
     py_stringio *o = (py_stringio *)s;
+    PY_LOCK(s);
     size_t start = o->pos, end = o->buf.len;
+    if (start > end)
+        start = end;
     if (n && a[0] != py_None && PY_ISSMALL(a[0]) && PY_SMALLVAL(a[0]) >= 0 &&
         start + (size_t)PY_SMALLVAL(a[0]) < end)
         end = start + (size_t)PY_SMALLVAL(a[0]);
     o->pos = end;
-    return py_str_new(o->buf.buf ? o->buf.buf + start : "", end - start);
+    pv r = py_str_new(o->buf.buf ? o->buf.buf + start : "", end - start);
+    PY_UNLOCK(s);
+    return r;
 }
 static pv sio_readline(pv s, pv *a, size_t n, pv kw)
 {
     py_stringio *o = (py_stringio *)s;
-    size_t start = o->pos, end = start;
+    PY_LOCK(s);
+    size_t start = o->pos < o->buf.len ? o->pos : o->buf.len, end = start;
     while (end < o->buf.len && o->buf.buf[end] != '\n')
         end++;
     if (end < o->buf.len)
         end++;
     o->pos = end;
-    return py_str_new(o->buf.buf ? o->buf.buf + start : "", end - start);
+    pv r = py_str_new(o->buf.buf ? o->buf.buf + start : "", end - start);
+    PY_UNLOCK(s);
+    return r;
 }
 static pv sio_readlines(pv s, pv *a, size_t n, pv kw)
 {
@@ -354,21 +482,33 @@ static pv sio_seek(pv s, pv *a, size_t n, pv kw)
     intptr_t p = n ? py_index(a[0], &err) : 0;
     if (err)
         return NULL;
+    PY_LOCK(s);
     o->pos = p < 0 ? 0 : (size_t)p;
-    return PY_MKSMALL(o->pos);
+    PY_UNLOCK(s);
+    return PY_MKSMALL(p < 0 ? 0 : p);
 }
-static pv sio_tell(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(((py_stringio *)s)->pos); }
+static pv sio_tell(pv s, pv *a, size_t n, pv kw)
+{
+    PY_LOCK_R(s);
+    size_t pos = ((py_stringio *)s)->pos;
+    PY_UNLOCK_R(s);
+    return PY_MKSMALL(pos);
+}
 static pv sio_truncate(pv s, pv *a, size_t n, pv kw)
 {
     py_stringio *o = (py_stringio *)s;
+    PY_LOCK(s);
     size_t sz = n && a[0] != py_None ? (size_t)PY_SMALLVAL(a[0]) : o->pos;
     if (sz < o->buf.len)
         o->buf.len = sz;
+    PY_UNLOCK(s);
     return PY_MKSMALL(sz);
 }
 static pv sio_close(pv s, pv *a, size_t n, pv kw)
 {
-    ((py_stringio *)s)->closed = 1;
+    PY_LOCK(s);
+    set_closed(&((py_stringio *)s)->closed);
+    PY_UNLOCK(s);
     return py_None;
 }
 static pv sio_next(pv s)
@@ -380,7 +520,7 @@ static pv sio_noop(pv s, pv *a, size_t n, pv kw) { return py_None; }
 static pv sio_getattr(pv o, pv name)
 {
     if (!strcmp(py_cstr(name), "closed"))
-        return PY_BOOL(((py_stringio *)o)->closed);
+        return PY_BOOL(is_closed(&((py_stringio *)o)->closed));
     return py_generic_getattr(o, name);
 }
 static py_type stringio_type = {.name = "StringIO", .basicsize = sizeof(py_stringio), .iter = self_iter,

@@ -505,7 +505,7 @@ static pv super_new(py_type *t, pv *args, size_t n, pv kw)
     for (size_t i = 0; i < fv->n; i++)
         if (fv->items[i] == py_id___class__) {
             py_cell *c = (py_cell *)PY_FRAME_CELLS(f)[co->ncells + i];
-            cls = c ? c->v : NULL;
+            cls = c ? py_cell_get((pv)c) : NULL;
         }
     if (!cls)
         return py_raise(py_exc_RuntimeError, "super(): __class__ cell not found");
@@ -513,7 +513,7 @@ static pv super_new(py_type *t, pv *args, size_t n, pv kw)
     if (co->cell2arg)
         for (int i = 0; i < co->ncells; i++)
             if (co->cell2arg[i] == 0)
-                self = ((py_cell *)PY_FRAME_CELLS(f)[i])->v;
+                self = py_cell_get(PY_FRAME_CELLS(f)[i]);
     if (!self)
         return py_raise(py_exc_RuntimeError, "super(): arg[0] deleted");
     return super_make((py_type *)cls, self);
@@ -559,27 +559,29 @@ pv py_gen_new(py_frame *f)
     return (pv)g;
 }
 
-/* Run g's frame until it yields, returns or raises, with the generator's own
- * exception-handling state swapped in. Marks g done when the frame finished;
- * *finished says whether it did. */
+/* Run g's frame (claimed by the caller) until it yields, returns or
+ * raises, with the generator's own exception-handling state swapped in.
+ * Marks g done when the frame finished; *finished says whether it did.
+ * Gives the claim back. */
 static pv gen_resume(py_gen *g, py_frame *f, int *finished)
 {
     *finished = 0;
-    if (py_enter_recursive("") < 0)
+    if (py_enter_recursive("") < 0) {
+        py_gen_unclaim(g);
         return NULL;
+    }
     py_ts *ts = py_cur;
     pv saved = ts->handling;
     ts->handling = f->handling;
-    g->running = 1;
     pv r = py_vm_run(ts, f);
-    g->running = 0;
     f->handling = ts->handling;
     ts->handling = saved;
     py_leave_recursive();
     if (f->ip == UINT32_MAX) { /* returned or raised */
-        g->done = 1;
+        py_gen_set_done(g);
         *finished = 1;
     }
+    py_gen_unclaim(g);
     return r;
 }
 
@@ -588,14 +590,20 @@ pv py_gen_send(pv gen, pv v, int *done)
 {
     py_gen *g = (py_gen *)gen;
     *done = 0;
-    if (g->done) {
+    if (py_gen_done(g)) {
         *done = 1;
         return NULL;
     }
-    if (g->running)
+    if (!py_gen_claim(g))
         return py_raise(py_exc_ValueError, "generator already executing");
+    if (py_gen_done(g)) { /* finished by the thread that held the claim */
+        py_gen_unclaim(g);
+        *done = 1;
+        return NULL;
+    }
     py_frame *f = g->frame;
     if (f->ip == 0 && v != py_None && v) {
+        py_gen_unclaim(g);
         return py_raise(py_exc_TypeError, "can't send non-None value to a just-started generator");
     }
     if (f->ip != 0)
@@ -651,11 +659,14 @@ static pv gm_send(pv s, pv *a, size_t n, pv kw)
 pv py_gen_throw(pv gen, pv exc)
 {
     py_gen *g = (py_gen *)gen;
-    if (g->done)
+    if (py_gen_done(g))
         return py_raise_obj(exc);
+    if (!py_gen_claim(g))
+        return py_raise(py_exc_ValueError, "generator already executing");
     py_frame *f = g->frame;
-    if (f->ip == 0) {
-        g->done = 1;
+    if (py_gen_done(g) || f->ip == 0) {
+        py_gen_set_done(g);
+        py_gen_unclaim(g);
         return py_raise_obj(exc);
     }
     /* resume the frame with an exception pending at the yield */
@@ -684,9 +695,15 @@ static pv gm_throw(pv s, pv *a, size_t n, pv kw)
 static pv gm_close(pv s, pv *a, size_t n, pv kw)
 {
     py_gen *g = (py_gen *)s;
-    if (g->done || g->frame->ip == 0) {
-        g->done = 1;
+    if (py_gen_done(g))
         return py_None;
+    if (py_gen_claim(g)) {
+        int fresh = g->frame->ip == 0;
+        if (fresh)
+            py_gen_set_done(g);
+        py_gen_unclaim(g);
+        if (fresh)
+            return py_None;
     }
     pv r = py_gen_throw(s, py_exc_new(py_exc_GeneratorExit, NULL, 0));
     if (r) {

@@ -95,8 +95,19 @@ pv py_exec_file_module(pv mod, const char *path)
 static pv load_from_path(pv fullname, const char *relname, pv searchpath)
 {
     PY_IRREVOCABLE(py_cur);
-    for (size_t i = 0; i < PY_LIST(searchpath)->n; i++) {
-        pv dir = PY_LIST(searchpath)->items[i];
+    /* sys.path (or a package's __path__) is a list other threads may
+     * change: walk a copy */
+    size_t npath = 0;
+    pv *path_items = NULL;
+    if (PY_ISLIST(searchpath)) {
+        if (!(path_items = py_list_snapshot(searchpath, &npath)))
+            return NULL;
+    } else if (PY_ISTUPLE(searchpath)) {
+        path_items = PY_TUPLE(searchpath)->items;
+        npath = PY_TUPLE(searchpath)->n;
+    }
+    for (size_t i = 0; i < npath; i++) {
+        pv dir = path_items[i];
         if (!PY_ISSTR(dir))
             continue;
         const char *d = py_sbytes(dir) ? py_cstr(dir) : ".";

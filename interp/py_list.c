@@ -79,7 +79,61 @@ int py_slice_indices(pv slice, size_t len, intptr_t *start, intptr_t *stop, intp
     return 0;
 }
 
-/* ---------------- list ---------------- */
+/* ---------------- list ----------------
+ *
+ * Lock discipline (py_lock.h): every change holds the list's lock; no lock
+ * is held while Python code or another object's methods run (comparisons,
+ * repr, key functions work on a snapshot or element by element).
+ *
+ * Reading one element needs no lock (py_list_get): the items array carries
+ * its capacity in a header word, so a reader that loaded `n` and then
+ * `items` never indexes past the array it loaded, whatever a writer did in
+ * between; each slot holds, at any instant, an element the list really had
+ * at that index at some instant of the read. For that, every store to
+ * `items` (release, after the array is filled), `n` (release) and to the
+ * slots of a published array is atomic, and element moves are done slot by
+ * slot (items_move), never with memmove, which a concurrent reader could
+ * see torn. */
+
+static inline size_t items_cap(pv *it) { return it ? ((size_t *)it)[-1] : 0; }
+
+static pv *items_alloc(size_t cap)
+{
+    size_t *raw = py_alloc_checked(sizeof(size_t) + cap * sizeof(pv));
+    if (!raw)
+        return NULL;
+    raw[0] = cap;
+    return (pv *)(raw + 1);
+}
+
+static inline void item_set(pv *slot, pv v) { __atomic_store_n(slot, v, __ATOMIC_RELEASE); }
+static inline pv item_get(pv *slot) { return __atomic_load_n(slot, __ATOMIC_ACQUIRE); }
+
+/* Move n slots, overlap-safe, each slot with one atomic load and store. */
+static void items_move(pv *dst, pv *src, size_t n)
+{
+    if (dst < src)
+        for (size_t i = 0; i < n; i++)
+            item_set(&dst[i], item_get(&src[i]));
+    else
+        for (size_t i = n; i-- > 0;)
+            item_set(&dst[i], item_get(&src[i]));
+}
+
+static inline void list_set_n(py_list *l, size_t n) { __atomic_store_n(&l->n, n, __ATOMIC_RELEASE); }
+
+/* Install a new items array (filled, not yet visible) with n elements.
+ * Shrinking stores n first, growing stores items first, so a reader never
+ * sees an n that the array it then loads cannot hold. */
+static void list_install_locked(py_list *l, pv *items, size_t n)
+{
+    PY_ASSERT_LOCKED(l);
+    if (n < l->n)
+        list_set_n(l, n);
+    __atomic_store_n(&l->items, items, __ATOMIC_RELEASE);
+    l->cap = items_cap(items);
+    list_set_n(l, n);
+}
 
 static int list_grow_locked(py_list *l, size_t need)
 {
@@ -92,14 +146,52 @@ static int list_grow_locked(py_list *l, size_t need)
         py_raise_nomem();
         return -1;
     }
-    pv *ni = py_alloc_checked(nc * sizeof(pv));
+    pv *ni = items_alloc(nc);
     if (!ni)
         return -1;
     if (l->n)
-        py_copy(ni, l->items, l->n * sizeof(pv));
-    l->items = ni;
+        py_copy(ni, l->items, l->n * sizeof(pv)); /* ni is not published yet */
+    __atomic_store_n(&l->items, ni, __ATOMIC_RELEASE);
     l->cap = nc;
     return 0;
+}
+
+size_t py_list_len(pv o) { return __atomic_load_n(&PY_LIST(o)->n, __ATOMIC_ACQUIRE); }
+
+pv py_list_get(pv o, size_t i) { return i <= INTPTR_MAX ? py_list_item(o, (intptr_t)i) : NULL; }
+
+int py_list_replace(pv o, pv *items, size_t n)
+{
+    pv *ni = items_alloc(n ? n : 1);
+    if (!ni)
+        return -1;
+    py_copy(ni, items, n * sizeof(pv));
+    py_list *l = PY_LIST(o);
+    PY_LOCK(l);
+    list_install_locked(l, ni, n);
+    PY_UNLOCK(l);
+    return 0;
+}
+
+/* A copy of the elements taken under the read lock (for work that calls
+ * out: repr, comparisons, concatenation of a list with itself). */
+pv *py_list_snapshot(pv o, size_t *n)
+{
+    py_list *l = PY_LIST(o);
+    for (;;) {
+        size_t cap = py_list_len(o);
+        pv *buf = py_alloc_checked((cap + 1) * sizeof(pv));
+        if (!buf)
+            return NULL;
+        PY_LOCK_R(l);
+        if (l->n <= cap) {
+            *n = l->n;
+            py_copy(buf, l->items, l->n * sizeof(pv));
+            PY_UNLOCK_R(l);
+            return buf;
+        }
+        PY_UNLOCK_R(l);
+    }
 }
 
 pv py_list_new(size_t n)
@@ -124,30 +216,40 @@ pv py_list_from(pv *items, size_t n)
 int py_list_append(pv lo, pv v)
 {
     py_list *l = PY_LIST(lo);
-    PY_LOCK(lo);
+    PY_LOCK(l);
     int r = 0;
     if (l->n == l->cap)
         r = list_grow_locked(l, l->n + 1);
-    if (r == 0)
-        l->items[l->n++] = v;
-    PY_UNLOCK(lo);
+    if (r == 0) {
+        item_set(&l->items[l->n], v);
+        list_set_n(l, l->n + 1);
+    }
+    PY_UNLOCK(l);
+    return r;
+}
+
+/* Append src[0..n) (a private buffer, or a tuple's items) under the lock. */
+static int append_items(py_list *l, pv *src, size_t n)
+{
+    PY_LOCK(l);
+    int r = list_grow_locked(l, l->n + n);
+    if (r == 0) {
+        for (size_t i = 0; i < n; i++)
+            item_set(&l->items[l->n + i], src[i]);
+        list_set_n(l, l->n + n);
+    }
+    PY_UNLOCK(l);
     return r;
 }
 
 int py_list_extend(pv lo, pv it)
 {
-    if (PY_ISLIST(it) || PY_IS(it, tuple)) {
-        pv *src = PY_ISLIST(it) ? PY_LIST(it)->items : PY_TUPLE(it)->items;
-        size_t n = PY_ISLIST(it) ? PY_LIST(it)->n : PY_TUPLE(it)->n;
-        py_list *l = PY_LIST(lo);
-        PY_LOCK2(lo, it);
-        int r = list_grow_locked(l, l->n + n);
-        if (r == 0) {
-            py_move(l->items + l->n, src, n * sizeof(pv));
-            l->n += n;
-        }
-        PY_UNLOCK2(lo, it);
-        return r;
+    if (PY_IS(it, tuple))
+        return append_items(PY_LIST(lo), PY_TUPLE(it)->items, PY_TUPLE(it)->n);
+    if (PY_ISLIST(it)) {
+        size_t n;
+        pv *src = py_list_snapshot(it, &n);
+        return src ? append_items(PY_LIST(lo), src, n) : -1;
     }
     pv iter = py_iter(it);
     if (!iter)
@@ -179,37 +281,45 @@ static pv list_repr(pv o)
 {
     if (py_repr_enter(o))
         return py_str_c("[...]");
-    PY_LOCK_R(o);
-    pv r = seq_repr(PY_LIST(o)->items, PY_LIST(o)->n, "[", "]", 0);
-    PY_UNLOCK_R(o);
+    size_t n;
+    pv *items = py_list_snapshot(o, &n);
+    pv r = items ? seq_repr(items, n, "[", "]", 0) : NULL;
     py_repr_leave(o);
     return r;
 }
 
-static intptr_t list_len(pv o) { return (intptr_t)PY_LIST(o)->n; }
+static intptr_t list_len(pv o) { return (intptr_t)py_list_len(o); }
 
 static pv list_getitem(pv o, pv k)
 {
     py_list *l = PY_LIST(o);
     if (PY_ISSMALL(k)) {
         intptr_t i = PY_SMALLVAL(k);
-        PY_LOCK_R(o);
         if (i < 0)
-            i += (intptr_t)l->n;
-        pv r = (i >= 0 && (size_t)i < l->n) ? l->items[i] : NULL;
-        PY_UNLOCK_R(o);
+            i += (intptr_t)py_list_len(o);
+        pv r = i >= 0 ? py_list_get(o, (size_t)i) : NULL;
         return r ? r : py_raise(py_exc_IndexError, "list index out of range");
     }
     if (PY_IS(k, slice)) {
         intptr_t a, b, st;
         size_t len;
-        PY_LOCK_R(o);
-        if (py_slice_indices(k, l->n, &a, &b, &st, &len) < 0)
+        /* the bounds may call __index__: computed from a length read
+         * first, then clipped again under the lock */
+        if (py_slice_indices(k, py_list_len(o), &a, &b, &st, &len) < 0)
             return NULL;
         pv r = py_list_new(len);
-        for (size_t i = 0; i < len; i++)
-            PY_LIST(r)->items[i] = l->items[a + (intptr_t)i * st];
-        PY_UNLOCK_R(o);
+        if (!r)
+            return NULL;
+        size_t got = 0;
+        PY_LOCK_R(l);
+        for (size_t i = 0; i < len; i++) {
+            intptr_t j = a + (intptr_t)i * st;
+            if (j < 0 || (size_t)j >= l->n)
+                break;
+            PY_LIST(r)->items[got++] = l->items[j];
+        }
+        PY_UNLOCK_R(l);
+        PY_LIST(r)->n = got;
         return r;
     }
     int err = 0;
@@ -221,24 +331,14 @@ static pv list_getitem(pv o, pv k)
     return list_getitem(o, PY_MKSMALL(i));
 }
 
-static int list_ass_slice(pv o, pv k, pv v)
+/* Slice assignment and deletion (lock held); src is a private list. */
+static int list_ass_slice_locked(py_list *l, pv k, pv src)
 {
-    py_list *l = PY_LIST(o);
+    PY_ASSERT_LOCKED(l);
     intptr_t a, b, st;
     size_t len;
     if (py_slice_indices(k, l->n, &a, &b, &st, &len) < 0)
         return -1;
-    pv src = NULL;
-    if (v) {
-        src = (v == o || !PY_ISLIST(v)) ? py_to_list(v) : v;
-        if (!src) {
-            if (py_exc_matches(py_exc_TypeError)) {
-                py_exc_clear();
-                py_raise(py_exc_TypeError, "can only assign an iterable");
-            }
-            return -1;
-        }
-    }
     size_t sn = src ? PY_LIST(src)->n : 0;
     if (st != 1) {
         if (src && sn != len) {
@@ -248,31 +348,48 @@ static int list_ass_slice(pv o, pv k, pv v)
         }
         if (src) {
             for (size_t i = 0; i < len; i++)
-                l->items[a + (intptr_t)i * st] = PY_LIST(src)->items[i];
+                item_set(&l->items[a + (intptr_t)i * st], PY_LIST(src)->items[i]);
             return 0;
         }
-        /* delete extended slice */
+        /* delete an extended slice: compact into a new array */
+        pv *ni = items_alloc(l->cap ? l->cap : 1);
         char *del = GC_MALLOC_ATOMIC(l->n + 1);
+        if (!ni || !del) {
+            py_raise_nomem();
+            return -1;
+        }
         memset(del, 0, l->n + 1);
         for (size_t i = 0; i < len; i++)
             del[a + (intptr_t)i * st] = 1;
         size_t w = 0;
         for (size_t i = 0; i < l->n; i++)
             if (!del[i])
-                l->items[w++] = l->items[i];
-        l->n = w;
+                ni[w++] = l->items[i];
+        list_install_locked(l, ni, w);
         return 0;
     }
     if (b < a)
         b = a;
     size_t oldn = (size_t)(b - a);
     size_t newlen = l->n - oldn + sn;
+    if (newlen < l->n) {
+        items_move(l->items + a + sn, l->items + b, l->n - (size_t)b);
+        for (size_t i = 0; i < sn; i++)
+            item_set(&l->items[a + (intptr_t)i], PY_LIST(src)->items[i]);
+        size_t oldlen = l->n;
+        list_set_n(l, newlen);
+        for (size_t i = newlen; i < oldlen; i++)
+            item_set(&l->items[i], NULL); /* let the GC have them */
+        return 0;
+    }
     if (list_grow_locked(l, newlen) < 0)
         return -1;
-    py_move(l->items + a + sn, l->items + b, (l->n - (size_t)b) * sizeof(pv));
-    if (sn)
-        py_copy(l->items + a, PY_LIST(src)->items, sn * sizeof(pv));
-    l->n = newlen;
+    size_t oldlen = l->n;
+    /* the tail moves right into slots beyond n first: publish n after */
+    items_move(l->items + a + sn, l->items + b, oldlen - (size_t)b);
+    for (size_t i = 0; i < sn; i++)
+        item_set(&l->items[a + (intptr_t)i], PY_LIST(src)->items[i]);
+    list_set_n(l, newlen);
     return 0;
 }
 
@@ -280,9 +397,22 @@ static int list_setitem(pv o, pv k, pv v)
 {
     py_list *l = PY_LIST(o);
     if (PY_IS(k, slice)) {
-        PY_LOCK(o);
-        int r = list_ass_slice(o, k, v);
-        PY_UNLOCK(o);
+        pv src = NULL;
+        if (v) {
+            /* always a private copy: the source may be this list, or be
+             * changed by another thread while we hold only our lock */
+            src = py_to_list(v);
+            if (!src) {
+                if (py_exc_matches(py_exc_TypeError)) {
+                    py_exc_clear();
+                    py_raise(py_exc_TypeError, "can only assign an iterable");
+                }
+                return -1;
+            }
+        }
+        PY_LOCK(l);
+        int r = list_ass_slice_locked(l, k, src);
+        PY_UNLOCK(l);
         return r;
     }
     int err = 0;
@@ -292,29 +422,46 @@ static int list_setitem(pv o, pv k, pv v)
         py_raise(py_exc_TypeError, "list indices must be integers or slices, not %s", py_tname(k));
         return -1;
     }
-    PY_LOCK(o);
+    PY_LOCK(l);
     if (i < 0)
         i += (intptr_t)l->n;
     if (i < 0 || (size_t)i >= l->n) {
-        PY_UNLOCK(o);
+        PY_UNLOCK(l);
         py_raise(py_exc_IndexError, v ? "list assignment index out of range" : "list assignment index out of range");
         return -1;
     }
     if (v)
-        l->items[i] = v;
+        item_set(&l->items[i], v);
     else {
-        py_move(l->items + i, l->items + i + 1, (l->n - (size_t)i - 1) * sizeof(pv));
-        l->n--;
+        items_move(l->items + i, l->items + i + 1, l->n - (size_t)i - 1);
+        list_set_n(l, l->n - 1);
+        item_set(&l->items[l->n], NULL);
     }
-    PY_UNLOCK(o);
+    PY_UNLOCK(l);
     return 0;
+}
+
+/* Store l[i] = v when i is in range (the VM's STORE_SUBSCR): 1 done, 0 not. */
+int py_list_store(pv o, intptr_t i, pv v)
+{
+    py_list *l = PY_LIST(o);
+    int ok = 0;
+    PY_LOCK(l);
+    if (i < 0)
+        i += (intptr_t)l->n;
+    if (i >= 0 && (size_t)i < l->n) {
+        item_set(&l->items[i], v);
+        ok = 1;
+    }
+    PY_UNLOCK(l);
+    return ok;
 }
 
 static int list_contains(pv o, pv v)
 {
-    py_list *l = PY_LIST(o);
-    for (size_t i = 0; i < l->n; i++) {
-        int r = py_eq(l->items[i], v);
+    pv x;
+    for (size_t i = 0; (x = py_list_get(o, i)); i++) {
+        int r = py_eq(x, v);
         if (r)
             return r;
     }
@@ -355,9 +502,13 @@ static pv list_richcmp(pv a, pv b, int op)
 {
     if (!PY_ISLIST(b))
         return py_NotImplemented;
-    if ((op == PY_EQ || op == PY_NE) && PY_LIST(a)->n != PY_LIST(b)->n)
+    if ((op == PY_EQ || op == PY_NE) && py_list_len(a) != py_list_len(b))
         return PY_BOOL(op == PY_NE);
-    return seq_cmp(PY_LIST(a)->items, PY_LIST(a)->n, PY_LIST(b)->items, PY_LIST(b)->n, op);
+    size_t na, nb;
+    pv *ia = py_list_snapshot(a, &na), *ib = ia ? py_list_snapshot(b, &nb) : NULL;
+    if (!ib)
+        return NULL;
+    return seq_cmp(ia, na, ib, nb, op);
 }
 
 static pv list_add(pv a, pv b)
@@ -367,12 +518,15 @@ static pv list_add(pv a, pv b)
             return py_raise(py_exc_TypeError, "can only concatenate list (not \"%s\") to list", py_tname(b));
         return py_NotImplemented;
     }
-    size_t na = PY_LIST(a)->n, nb = PY_LIST(b)->n;
+    size_t na, nb;
+    pv *ia = py_list_snapshot(a, &na), *ib = ia ? py_list_snapshot(b, &nb) : NULL;
+    if (!ib)
+        return NULL;
     pv r = py_list_new(na + nb);
     if (!r)
         return NULL;
-    py_copy(PY_LIST(r)->items, PY_LIST(a)->items, na * sizeof(pv));
-    py_copy(PY_LIST(r)->items + na, PY_LIST(b)->items, nb * sizeof(pv));
+    py_copy(PY_LIST(r)->items, ia, na * sizeof(pv));
+    py_copy(PY_LIST(r)->items + na, ib, nb * sizeof(pv));
     return r;
 }
 
@@ -396,18 +550,27 @@ static pv repeat_items(pv *items, size_t n, pv cnt, int tuple)
     return r;
 }
 
+static pv list_repeat(pv l, pv cnt)
+{
+    size_t n;
+    pv *items = py_list_snapshot(l, &n);
+    return items ? repeat_items(items, n, cnt, 0) : NULL;
+}
+
 static pv list_mul(pv a, pv b)
 {
     if (PY_ISLIST(a) && PY_ISINT(b))
-        return repeat_items(PY_LIST(a)->items, PY_LIST(a)->n, b, 0);
+        return list_repeat(a, b);
     if (PY_ISLIST(b) && PY_ISINT(a))
-        return repeat_items(PY_LIST(b)->items, PY_LIST(b)->n, a, 0);
+        return list_repeat(b, a);
     if (PY_ISLIST(a) && !(py_typeof(b)->flags & PY_TF_HEAP))
         return py_raise(py_exc_TypeError, "can't multiply sequence by non-int of type '%s'", py_tname(b));
     return py_NotImplemented;
 }
 
-/* list iterator: reads under the list's lock each step */
+/* list iterator: one lock-free element read per step. An iterator shared
+ * by threads keeps its position in an atomic word (steps may then repeat
+ * or skip an element, as in CPython's free-threaded build; never more). */
 typedef struct { py_obj ob; pv seq; size_t i; int rev; } seq_iter;
 static py_type list_iter_type, tuple_iter_type, gen_seq_iter_type;
 
@@ -417,35 +580,37 @@ static pv list_iter(pv o)
     it->seq = o;
     return (pv)it;
 }
-static pv list_iter_next(pv o)
+pv py_list_iter_next(pv o)
 {
     seq_iter *it = (seq_iter *)o;
-    py_list *l = PY_LIST(it->seq);
+    size_t i = __atomic_load_n(&it->i, __ATOMIC_RELAXED);
     pv r = NULL;
-    PY_LOCK_R(it->seq);
     if (!it->rev) {
-        if (it->i < l->n)
-            r = l->items[it->i++];
-    } else if (it->i > 0 && it->i <= l->n)
-        r = l->items[--it->i];
-    PY_UNLOCK_R(it->seq);
+        r = py_list_get(it->seq, i);
+        if (r)
+            __atomic_store_n(&it->i, i + 1, __ATOMIC_RELAXED);
+    } else if (i > 0) {
+        r = py_list_get(it->seq, i - 1);
+        __atomic_store_n(&it->i, r ? i - 1 : 0, __ATOMIC_RELAXED);
+    }
     return r;
 }
 static pv self_iter(pv o) { return o; }
 static pv iter_length_hint(pv self, pv *a, size_t n, pv kw)
 {
     seq_iter *it = (seq_iter *)self;
-    size_t len = PY_ISLIST(it->seq) ? PY_LIST(it->seq)->n : PY_TUPLE(it->seq)->n;
-    return PY_MKSMALL(it->rev ? it->i : (len > it->i ? len - it->i : 0));
+    size_t len = PY_ISLIST(it->seq) ? py_list_len(it->seq) : PY_TUPLE(it->seq)->n;
+    size_t i = __atomic_load_n(&it->i, __ATOMIC_RELAXED);
+    return PY_MKSMALL(it->rev ? i : (len > i ? len - i : 0));
 }
 static py_type list_iter_type = {.name = "list_iterator", .basicsize = sizeof(seq_iter),
-                                 .iter = self_iter, .next = list_iter_next};
+                                 .iter = self_iter, .next = py_list_iter_next};
 
 pv py_list_reversed(pv o)
 {
     seq_iter *it = (seq_iter *)py_new(&list_iter_type, sizeof(seq_iter));
     it->seq = o;
-    it->i = PY_LIST(o)->n;
+    it->i = py_list_len(o);
     it->rev = 1;
     it->ob.type = &list_iter_type;
     return (pv)it;
@@ -493,35 +658,42 @@ static void merge_sort(kv *a, kv *tmp, size_t n, int reverse, int *err)
         a[k++] = tmp[i++];
 }
 
+/* As CPython: the elements are detached (the list appears empty) while the
+ * keys are computed and compared, with no lock held; they are put back
+ * under the lock, and a list changed meanwhile is an error. */
 pv py_list_sort(pv o, pv key, int reverse)
 {
     py_list *l = PY_LIST(o);
+    PY_LOCK(l);
     size_t n = l->n;
-    kv *a = GC_MALLOC((n + 1) * sizeof(kv)), *tmp = GC_MALLOC((n / 2 + 2) * sizeof(kv));
-    if (!a || !tmp)
-        return py_raise_nomem();
     pv *saved = l->items;
-    for (size_t i = 0; i < n; i++) {
+    __atomic_store_n(&l->items, NULL, __ATOMIC_RELEASE);
+    list_set_n(l, 0);
+    l->cap = 0;
+    PY_UNLOCK(l);
+    kv *a = GC_MALLOC((n + 1) * sizeof(kv)), *tmp = GC_MALLOC((n / 2 + 2) * sizeof(kv));
+    int err = !a || !tmp;
+    if (err)
+        py_raise_nomem();
+    for (size_t i = 0; i < n && !err; i++) {
         a[i].v = saved[i];
         if (key && key != py_None) {
             a[i].k = py_call1(key, saved[i]);
-            if (!a[i].k)
-                return NULL;
+            err = !a[i].k;
         } else
             a[i].k = saved[i];
     }
-    /* as CPython: the list appears empty while sorting */
-    l->n = 0;
-    l->items = NULL;
-    l->cap = 0;
-    int err = 0;
-    merge_sort(a, tmp, n, reverse, &err);
-    int modified = l->n != 0;
-    l->items = GC_MALLOC((n + 1) * sizeof(pv));
-    l->cap = n + 1;
-    l->n = n;
+    if (!err)
+        merge_sort(a, tmp, n, reverse, &err);
+    pv *sorted = items_alloc(n + 1);
+    if (!sorted)
+        return NULL;
     for (size_t i = 0; i < n; i++)
-        l->items[i] = err ? saved[i] : a[i].v;
+        sorted[i] = err ? saved[i] : a[i].v;
+    PY_LOCK(l);
+    int modified = l->n != 0;
+    list_install_locked(l, sorted, n);
+    PY_UNLOCK(l);
     if (err)
         return NULL;
     if (modified)
@@ -551,9 +723,11 @@ static pv lm_insert(pv s, pv *a, size_t n, pv kw)
     if (err)
         return NULL;
     py_list *l = PY_LIST(s);
-    PY_LOCK(s);
-    if (list_grow_locked(l, l->n + 1) < 0)
+    PY_LOCK(l);
+    if (list_grow_locked(l, l->n + 1) < 0) {
+        PY_UNLOCK(l);
         return NULL;
+    }
     if (i < 0) {
         i += (intptr_t)l->n;
         if (i < 0)
@@ -561,12 +735,24 @@ static pv lm_insert(pv s, pv *a, size_t n, pv kw)
     }
     if ((size_t)i > l->n)
         i = (intptr_t)l->n;
-    py_move(l->items + i + 1, l->items + i, (l->n - (size_t)i) * sizeof(pv));
-    l->items[i] = a[1];
-    l->n++;
-    PY_UNLOCK(s);
+    items_move(l->items + i + 1, l->items + i, l->n - (size_t)i);
+    item_set(&l->items[i], a[1]);
+    list_set_n(l, l->n + 1);
+    PY_UNLOCK(l);
     return py_None;
 }
+
+/* Remove element i (lock held, i in range); returns it. */
+static pv del_at_locked(py_list *l, size_t i)
+{
+    PY_ASSERT_LOCKED(l);
+    pv r = l->items[i];
+    items_move(l->items + i, l->items + i + 1, l->n - i - 1);
+    list_set_n(l, l->n - 1);
+    item_set(&l->items[l->n], NULL);
+    return r;
+}
+
 static pv lm_pop(pv s, pv *a, size_t n, pv kw)
 {
     if (py_nargs("pop", n, 0, 1) < 0)
@@ -579,41 +765,44 @@ static pv lm_pop(pv s, pv *a, size_t n, pv kw)
         if (err)
             return NULL;
     }
-    PY_LOCK(s);
+    PY_LOCK(l);
     if (l->n == 0) {
-        PY_UNLOCK(s);
+        PY_UNLOCK(l);
         return py_raise(py_exc_IndexError, "pop from empty list");
     }
     if (i < 0)
         i += (intptr_t)l->n;
     if (i < 0 || (size_t)i >= l->n) {
-        PY_UNLOCK(s);
+        PY_UNLOCK(l);
         return py_raise(py_exc_IndexError, "pop index out of range");
     }
-    pv r = l->items[i];
-    py_move(l->items + i, l->items + i + 1, (l->n - (size_t)i - 1) * sizeof(pv));
-    l->n--;
-    PY_UNLOCK(s);
+    pv r = del_at_locked(l, (size_t)i);
+    PY_UNLOCK(l);
     return r;
 }
+
+/* remove(x): find x comparing without the lock, then delete it under the
+ * lock if it is still where it was found (else search again). */
 static pv lm_remove(pv s, pv *a, size_t n, pv kw)
 {
     if (py_nargs("remove", n, 1, 1) < 0)
         return NULL;
     py_list *l = PY_LIST(s);
-    for (size_t i = 0; i < l->n; i++) {
-        int r = py_eq(l->items[i], a[0]);
+    pv x;
+    for (size_t i = 0; (x = py_list_get(s, i)); i++) {
+        int r = x == a[0] ? 1 : py_eq(x, a[0]);
         if (r < 0)
             return NULL;
-        if (r) {
-            PY_LOCK(s);
-            if (i < l->n) {
-                py_move(l->items + i, l->items + i + 1, (l->n - i - 1) * sizeof(pv));
-                l->n--;
-            }
-            PY_UNLOCK(s);
+        if (!r)
+            continue;
+        PY_LOCK(l);
+        if (i < l->n && l->items[i] == x) {
+            del_at_locked(l, i);
+            PY_UNLOCK(l);
             return py_None;
         }
+        PY_UNLOCK(l);
+        i = (size_t)-1; /* moved under us: start over */
     }
     return py_raise(py_exc_ValueError, "list.remove(x): x not in list");
 }
@@ -621,40 +810,40 @@ static pv lm_index(pv s, pv *a, size_t n, pv kw)
 {
     if (py_nargs("index", n, 1, 3) < 0)
         return NULL;
-    py_list *l = PY_LIST(s);
-    intptr_t lo = 0, hi = (intptr_t)l->n;
+    size_t len = py_list_len(s);
+    intptr_t lo = 0, hi = (intptr_t)len;
     int err = 0;
     if (n > 1) {
         lo = py_index(a[1], &err);
-        if (lo < 0 && (lo += (intptr_t)l->n) < 0)
+        if (lo < 0 && (lo += (intptr_t)len) < 0)
             lo = 0;
     }
     if (n > 2) {
         hi = py_index(a[2], &err);
-        if (hi < 0 && (hi += (intptr_t)l->n) < 0)
+        if (hi < 0 && (hi += (intptr_t)len) < 0)
             hi = 0;
     }
     if (err)
         return NULL;
-    for (intptr_t i = lo; i < hi && (size_t)i < l->n; i++) {
-        int r = py_eq(l->items[i], a[0]);
+    pv x;
+    for (intptr_t i = lo; i < hi && (x = py_list_get(s, (size_t)i)); i++) {
+        int r = py_eq(x, a[0]);
         if (r < 0)
             return NULL;
         if (r)
             return PY_MKSMALL(i);
     }
     pv rr = py_repr(a[0]);
-    (void)rr;
     return py_raise(py_exc_ValueError, "%s is not in list", rr ? py_cstr(rr) : "?");
 }
 static pv lm_count(pv s, pv *a, size_t n, pv kw)
 {
     if (py_nargs("count", n, 1, 1) < 0)
         return NULL;
-    py_list *l = PY_LIST(s);
     intptr_t c = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        int r = py_eq(l->items[i], a[0]);
+    pv x;
+    for (size_t i = 0; (x = py_list_get(s, i)); i++) {
+        int r = py_eq(x, a[0]);
         if (r < 0)
             return NULL;
         c += r;
@@ -664,25 +853,34 @@ static pv lm_count(pv s, pv *a, size_t n, pv kw)
 static pv lm_reverse(pv s, pv *a, size_t n, pv kw)
 {
     py_list *l = PY_LIST(s);
-    PY_LOCK(s);
+    PY_LOCK(l);
     for (size_t i = 0; i < l->n / 2; i++) {
         pv t = l->items[i];
-        l->items[i] = l->items[l->n - 1 - i];
-        l->items[l->n - 1 - i] = t;
+        item_set(&l->items[i], l->items[l->n - 1 - i]);
+        item_set(&l->items[l->n - 1 - i], t);
     }
-    PY_UNLOCK(s);
+    PY_UNLOCK(l);
     return py_None;
+}
+static void list_clear(py_list *l)
+{
+    PY_LOCK(l);
+    list_set_n(l, 0);
+    __atomic_store_n(&l->items, NULL, __ATOMIC_RELEASE);
+    l->cap = 0;
+    PY_UNLOCK(l);
 }
 static pv lm_clear(pv s, pv *a, size_t n, pv kw)
 {
-    PY_LOCK(s);
-    PY_LIST(s)->n = 0;
-    PY_LIST(s)->items = NULL;
-    PY_LIST(s)->cap = 0;
-    PY_UNLOCK(s);
+    list_clear(PY_LIST(s));
     return py_None;
 }
-static pv lm_copy(pv s, pv *a, size_t n, pv kw) { return py_list_from(PY_LIST(s)->items, PY_LIST(s)->n); }
+static pv lm_copy(pv s, pv *a, size_t n, pv kw)
+{
+    size_t k;
+    pv *items = py_list_snapshot(s, &k);
+    return items ? py_list_from(items, k) : NULL;
+}
 static pv lm_sort(pv s, pv *a, size_t n, pv kw)
 {
     if (n)
@@ -701,7 +899,7 @@ static pv lm_init(pv s, pv *a, size_t n, pv kw)
 {
     if (py_nargs("list", n, 0, 1) < 0)
         return NULL;
-    PY_LIST(s)->n = 0;
+    list_clear(PY_LIST(s));
     if (n)
         return py_list_extend(s, a[0]) < 0 ? NULL : py_None;
     return py_None;
@@ -712,18 +910,19 @@ static pv lm_iadd(pv s, pv *a, size_t n, pv kw)
 }
 static pv lm_imul(pv s, pv *a, size_t n, pv kw)
 {
-    pv r = repeat_items(PY_LIST(s)->items, PY_LIST(s)->n, a[0], 0);
+    pv r = list_repeat(s, a[0]);
     if (!r)
         return NULL;
-    PY_LIST(s)->items = PY_LIST(r)->items;
-    PY_LIST(s)->n = PY_LIST(r)->n;
-    PY_LIST(s)->cap = PY_LIST(r)->cap;
+    py_list *l = PY_LIST(s);
+    PY_LOCK(l);
+    list_install_locked(l, PY_LIST(r)->items, PY_LIST(r)->n);
+    PY_UNLOCK(l);
     return s;
 }
 static pv lm_getitem(pv s, pv *a, size_t n, pv kw) { return list_getitem(s, a[0]); }
 static pv lm_setitem(pv s, pv *a, size_t n, pv kw) { return list_setitem(s, a[0], a[1]) < 0 ? NULL : py_None; }
 static pv lm_delitem(pv s, pv *a, size_t n, pv kw) { return list_setitem(s, a[0], NULL) < 0 ? NULL : py_None; }
-static pv lm_len(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(PY_LIST(s)->n); }
+static pv lm_len(pv s, pv *a, size_t n, pv kw) { return PY_MKSMALL(py_list_len(s)); }
 static pv lm_contains(pv s, pv *a, size_t n, pv kw)
 {
     int r = list_contains(s, a[0]);
@@ -809,8 +1008,11 @@ static pv tuple_repr(pv o)
 static intptr_t tuple_hash(pv o)
 {
     py_tuple *t = PY_TUPLE(o);
-    if (t->hash != -1)
-        return t->hash;
+    /* cached by whichever thread computes it first (the same value for
+     * all: the tuple is immutable), so loaded and stored atomically */
+    intptr_t c = __atomic_load_n(&t->hash, __ATOMIC_RELAXED);
+    if (c != -1)
+        return c;
     const uint64_t P1 = 11400714785074694791ULL, P2 = 14029467366897019727ULL,
                    P5 = 2870177450012600261ULL;
     uint64_t acc = P5;
@@ -824,7 +1026,7 @@ static intptr_t tuple_hash(pv o)
     }
     acc += t->n ^ (P5 ^ 3527539UL);
     intptr_t r = acc == (uint64_t)-1 ? 1546275796 : (intptr_t)acc;
-    t->hash = r;
+    __atomic_store_n(&t->hash, r, __ATOMIC_RELAXED);
     return r;
 }
 

@@ -30,11 +30,22 @@ static int match_seq(pv subj, pv d, pv vals, pv *caps)
 {
     if (!is_sequence(subj))
         return 0;
-    pv l = PY_ISLIST(subj) || PY_ISTUPLE(subj) ? subj : py_to_list(subj);
-    if (!l)
-        return -1;
-    pv *items = PY_ISLIST(l) ? PY_LIST(l)->items : PY_TUPLE(l)->items;
-    size_t n = PY_ISLIST(l) ? PY_LIST(l)->n : PY_TUPLE(l)->n;
+    pv *items;
+    size_t n;
+    if (PY_ISTUPLE(subj)) {
+        items = PY_TUPLE(subj)->items;
+        n = PY_TUPLE(subj)->n;
+    } else if (PY_ISLIST(subj)) {
+        /* match against one consistent copy of a list others may change */
+        if (!(items = py_list_snapshot(subj, &n)))
+            return -1;
+    } else {
+        pv l = py_to_list(subj); /* a new, private list */
+        if (!l)
+            return -1;
+        items = PY_LIST(l)->items;
+        n = PY_LIST(l)->n;
+    }
     py_tuple *subs = PY_TUPLE(PY_TUPLE(d)->items[1]);
     intptr_t star = PY_SMALLVAL(PY_TUPLE(d)->items[2]);
     intptr_t starslot = PY_SMALLVAL(PY_TUPLE(d)->items[3]);

@@ -1,6 +1,10 @@
 /* py_mod_random.c: the random module over py_mt (CPython's Mersenne Twister
  * and algorithms). A Random object is a shared mutable object: every draw
- * holds its lock (PY_LOCK) because it advances the state. */
+ * holds its lock (PY_LOCK) because it advances the state; the generator
+ * state and the gauss pair are only touched under it. Nothing that can run
+ * Python code or take another object's lock runs while it is held: seeds
+ * are hashed before, and a population (which may be a list other threads
+ * change) is read with the list API or copied before any draw. */
 #include "py_vm.h"
 #include "py_lock.h"
 #include "py_mt.h"
@@ -26,10 +30,10 @@ static py_type random_type;
  * roots of the first 80 primes; the initial state from square roots). */
 static uint64_t sha_k[80], sha_h0[8];
 
-static void sha_init_constants(void)
+/* Computed once (pthread_once: a second thread must not see a half-filled
+ * table). */
+static void sha_compute_constants(void)
 {
-    if (sha_k[0])
-        return;
     int primes[80], np = 0;
     for (int c = 2; np < 80; c++) {
         int is = 1;
@@ -90,6 +94,12 @@ static void sha_block(uint64_t h[8], const unsigned char *p)
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
 
+static void sha_init_constants(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, sha_compute_constants);
+}
+
 static void sha512(const unsigned char *data, size_t n, unsigned char out[64])
 {
     sha_init_constants();
@@ -115,16 +125,15 @@ static void sha512(const unsigned char *data, size_t n, unsigned char out[64])
             out[i * 8 + j] = (unsigned char)(h[i] >> (56 - 8 * j));
 }
 
-static int seed_obj(py_random *r, pv a)
+/* A seed as the words py_mt_seed_words takes (computed without the lock:
+ * it may hash a tuple). *time_seed: a = None, seed from the clock. */
+typedef struct { uint32_t *words; size_t cnt; int time_seed; } seed_st;
+
+static int seed_prepare(pv a, seed_st *out)
 {
-    if (!a || a == py_None) {
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        uint32_t key[4] = {(uint32_t)ts.tv_nsec, (uint32_t)ts.tv_sec, (uint32_t)getpid(),
-                           (uint32_t)(uintptr_t)r};
-        py_mt_init_by_array(&r->mt, key, 4);
+    out->time_seed = !a || a == py_None;
+    if (out->time_seed)
         return 0;
-    }
     pv v = a;
     extern py_type py_bytes_type;
     if (PY_ISSTR(a) || py_typeof(a) == &py_bytes_type) {
@@ -157,8 +166,33 @@ static int seed_obj(py_random *r, pv a)
     uint32_t *words = GC_MALLOC_ATOMIC((nw + 1) * sizeof(uint32_t));
     size_t cnt = 0;
     mpz_export(words, &cnt, -1, sizeof(uint32_t), 0, 0, z);
-    py_mt_seed_words(&r->mt, words, cnt);
+    out->words = words;
+    out->cnt = cnt;
+    return 0;
+}
+
+static void seed_apply_locked(py_random *r, const seed_st *sd)
+{
+    PY_ASSERT_LOCKED(r);
+    if (sd->time_seed) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        uint32_t key[4] = {(uint32_t)ts.tv_nsec, (uint32_t)ts.tv_sec, (uint32_t)getpid(),
+                           (uint32_t)(uintptr_t)r};
+        py_mt_init_by_array(&r->mt, key, 4);
+    } else
+        py_mt_seed_words(&r->mt, sd->words, sd->cnt);
     r->has_gauss = 0;
+}
+
+static int seed_obj(py_random *r, pv a)
+{
+    seed_st sd;
+    if (seed_prepare(a, &sd) < 0)
+        return -1;
+    PY_LOCK(r);
+    seed_apply_locked(r, &sd);
+    PY_UNLOCK(r);
     return 0;
 }
 
@@ -174,10 +208,7 @@ static pv rnd_new(py_type *t, pv *a, size_t n, pv kw)
 
 static pv r_seed(pv s, pv *a, size_t n, pv kw)
 {
-    PY_LOCK(s);
-    int rc = seed_obj(R, n ? a[0] : py_kwarg(kw, a + n, "a"));
-    PY_UNLOCK(s);
-    return rc < 0 ? NULL : py_None;
+    return seed_obj(R, n ? a[0] : py_kwarg(kw, a + n, "a")) < 0 ? NULL : py_None;
 }
 static pv r_random(pv s, pv *a, size_t n, pv kw)
 {
@@ -318,10 +349,29 @@ static pv r_getrandbits(pv s, pv *a, size_t n, pv kw)
         mpz_import(z, nw, -1, sizeof(uint32_t), 0, 0, words);
     return py_int_from_mpz(z);
 }
+/* choice from a list other threads may change: draw an index for the
+ * length read, take that element with py_list_get; if the list shrank
+ * meanwhile, draw again (single-threaded, the first draw always stands). */
+static pv choice_list(pv s, pv l)
+{
+    for (;;) {
+        size_t len = py_list_len(l), idx;
+        PY_LOCK(s);
+        py_mt_status st = py_mt_choice_index(&R->mt, len, &idx);
+        PY_UNLOCK(s);
+        if (st != PY_MT_OK)
+            return py_raise(py_exc_IndexError, "Cannot choose from an empty sequence");
+        pv v = py_list_get(l, idx);
+        if (v)
+            return v;
+    }
+}
 static pv r_choice(pv s, pv *a, size_t n, pv kw)
 {
     if (py_nargs("choice", n, 1, 1) < 0)
         return NULL;
+    if (!PY_ISSMALL(a[0]) && a[0]->type == &py_list_type) /* exact: a subclass may override indexing */
+        return choice_list(s, a[0]);
     intptr_t len = py_len(a[0]);
     if (len < 0)
         return NULL;
@@ -338,10 +388,16 @@ static pv r_shuffle(pv s, pv *a, size_t n, pv kw)
     if (py_nargs("shuffle", n, 1, 1) < 0)
         return NULL;
     if (PY_ISLIST(a[0])) {
-        PY_LOCK2(s, a[0]);
-        py_mt_shuffle_ptr(&R->mt, (void **)PY_LIST(a[0])->items, PY_LIST(a[0])->n);
-        PY_UNLOCK2(s, a[0]);
-        return py_None;
+        /* shuffle a private copy, then install it: the two locks are never
+         * held together, and the list changes in one step */
+        size_t k;
+        pv *items = py_list_snapshot(a[0], &k);
+        if (!items)
+            return NULL;
+        PY_LOCK(s);
+        py_mt_shuffle_ptr(&R->mt, (void **)items, k);
+        PY_UNLOCK(s);
+        return py_list_replace(a[0], items, k) < 0 ? NULL : py_None;
     }
     intptr_t len = py_len(a[0]);
     if (len < 0)
@@ -421,10 +477,13 @@ static pv r_choices(pv s, pv *a, size_t n, pv kw)
     if ((!weights || weights == py_None) && (!cum || cum == py_None)) {
         if (!len)
             return py_raise(py_exc_IndexError, "Cannot choose from an empty sequence");
+        size_t *idx = GC_MALLOC_ATOMIC(((size_t)(k > 0 ? k : 0) + 1) * sizeof(size_t));
         PY_LOCK(s);
         for (int64_t i = 0; i < k; i++)
-            py_list_append(out, PY_LIST(pop)->items[py_mt_choices_index(&R->mt, len)]);
+            idx[i] = py_mt_choices_index(&R->mt, len);
         PY_UNLOCK(s);
+        for (int64_t i = 0; i < k; i++)
+            py_list_append(out, PY_LIST(pop)->items[idx[i]]); /* pop, out: private */
         return out;
     }
     double *cw = GC_MALLOC_ATOMIC((len + 1) * sizeof(double));
@@ -473,16 +532,18 @@ static pv r_gauss(pv s, pv *a, size_t n, pv kw)
     if ((n > 0 && py_as_double(a[0], &mu) < 0) || (n > 1 && py_as_double(a[1], &sigma) < 0))
         return NULL;
     double z;
+    PY_LOCK(s);
     if (R->has_gauss) {
         z = R->gauss_next;
         R->has_gauss = 0;
     } else {
-        double x2pi = rnd(s) * 2 * M_PI;
-        double g2rad = sqrt(-2.0 * log(1.0 - rnd(s)));
+        double x2pi = py_mt_random(&R->mt) * 2 * M_PI;
+        double g2rad = sqrt(-2.0 * log(1.0 - py_mt_random(&R->mt)));
         z = cos(x2pi) * g2rad;
         R->gauss_next = sin(x2pi) * g2rad;
         R->has_gauss = 1;
     }
+    PY_UNLOCK(s);
     return py_float_new(mu + z * sigma);
 }
 static pv r_normalvariate(pv s, pv *a, size_t n, pv kw)
@@ -533,9 +594,11 @@ static pv r_triangular(pv s, pv *a, size_t n, pv kw)
 static pv r_getstate(pv s, pv *a, size_t n, pv kw)
 {
     pv t = py_tuple_new(PY_MT_N + 1);
+    PY_LOCK(s);
     for (int i = 0; i < PY_MT_N; i++)
         PY_TUPLE(t)->items[i] = PY_MKSMALL(R->mt.mt[i]);
     PY_TUPLE(t)->items[PY_MT_N] = PY_MKSMALL(R->mt.mti);
+    PY_UNLOCK(s);
     return py_tuple_pack(3, PY_MKSMALL(3), t, py_None);
 }
 static pv r_setstate(pv s, pv *a, size_t n, pv kw)
@@ -545,9 +608,11 @@ static pv r_setstate(pv s, pv *a, size_t n, pv kw)
     pv t = PY_TUPLE(a[0])->items[1];
     if (!PY_IS(t, tuple) || PY_TUPLE(t)->n != PY_MT_N + 1)
         return py_raise(py_exc_ValueError, "state vector is the wrong size");
+    PY_LOCK(s);
     for (int i = 0; i < PY_MT_N; i++)
         R->mt.mt[i] = (uint32_t)PY_SMALLVAL(PY_TUPLE(t)->items[i]);
     R->mt.mti = (int)PY_SMALLVAL(PY_TUPLE(t)->items[PY_MT_N]);
+    PY_UNLOCK(s);
     return py_None;
 }
 

@@ -12,10 +12,9 @@ static const char *const mode_names[] = {
     [PY_MODE_EMU] = "emu", [PY_MODE_HLE] = "hle",   [PY_MODE_AUTO] = "auto",
 };
 
-/* The mode used when neither --mode nor ELIDE_MODE is given. The issue makes
- * auto the default; it stays gil until fine runs, so that a plain `elide
- * script.py` keeps working (auto resolves to fine on machines without RTM). */
-#define PY_MODE_DEFAULT PY_MODE_GIL
+/* The mode used when neither --mode nor ELIDE_MODE is given: the probe's
+ * verdict (rtm where transactions commit, else fine). */
+#define PY_MODE_DEFAULT PY_MODE_AUTO
 
 const char *py_mode_name(py_mode m)
 {
@@ -48,23 +47,6 @@ static int choose_auto(py_mode_choice *out)
     return 0;
 }
 
-static int implemented(py_mode m)
-{
-    return m == PY_MODE_GIL;
-}
-
-static int refuse(const py_mode_choice *c, int was_auto)
-{
-    if (was_auto)
-        fprintf(stderr, "elide: --mode=auto chose '%s' (%s), which is not implemented yet in this "
-                        "version; use --mode=gil\n",
-                py_mode_name(c->mode), c->reason);
-    else
-        fprintf(stderr, "elide: mode '%s' is not implemented yet in this version; use --mode=gil\n",
-                py_mode_name(c->mode));
-    return 2;
-}
-
 int py_mode_choose(const char *asked, py_mode_choice *out)
 {
     py_mode m = PY_MODE_DEFAULT;
@@ -85,5 +67,5 @@ int py_mode_choose(const char *asked, py_mode_choice *out)
         snprintf(out->reason, sizeof out->reason, "%s",
                  name ? (asked ? "forced by --mode" : "forced by ELIDE_MODE") : "default");
     }
-    return implemented(out->mode) ? 0 : refuse(out, m == PY_MODE_AUTO);
+    return 0;
 }

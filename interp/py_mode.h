@@ -7,10 +7,9 @@
  * handed to the interpreter; nothing here is shared.
  *
  * The names are the issue's: gil (the baseline), fine (per-object locks, no
- * GIL), rtm, emu, hle, and auto (the probe's verdict: rtm where usable, else
- * fine). This version runs gil only; every other mode is recognised and
- * refused with one message and exit status 2 until it is implemented, so a
- * script never runs in a mode other than the one asked for.
+ * GIL), rtm, emu, hle, and auto (the default: the probe's verdict, rtm where
+ * usable, else fine). Whether the machine can run the chosen mode is
+ * py_run_init's question (py_region.h).
  */
 #ifndef PY_MODE_H
 #define PY_MODE_H

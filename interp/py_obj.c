@@ -224,9 +224,7 @@ static pv type_lookup_mro(py_type *t, pv name)
         py_type *c = (py_type *)m->items[i];
         if (!c->dict)
             continue;
-        PY_LOCK_R(c->dict);
         pv v = py_dict_get(c->dict, name);
-        PY_UNLOCK_R(c->dict);
         if (v)
             return v;
     }
@@ -244,10 +242,16 @@ pv py_instance_dict(pv o)
         return ((py_module *)o)->dict;
     if (!t->dictoffset)
         return NULL;
+    /* created on demand; two threads racing to create it agree on one
+     * (compare-and-swap), so no attribute is stored into a lost dict */
     pv *slot = (pv *)((char *)o + t->dictoffset);
-    if (!*slot)
-        *slot = py_dict_new();
-    return *slot;
+    pv d = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+    if (d)
+        return d;
+    pv nd = py_dict_new();
+    if (__atomic_compare_exchange_n(slot, &d, nd, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+        return nd;
+    return d;
 }
 
 /* __slots__ members: a pointer field at a fixed offset in the instance. */
@@ -369,11 +373,9 @@ pv py_generic_getattr(pv o, pv name)
                                                      py_type_lookup(d->type, py_id___set__))))
         return py_bind(d, o, t);
     if (!PY_ISSMALL(o) && t->dictoffset) {
-        pv dict = *(pv *)((char *)o + t->dictoffset);
+        pv dict = __atomic_load_n((pv *)((char *)o + t->dictoffset), __ATOMIC_ACQUIRE);
         if (dict) {
-            PY_LOCK_R(dict);
             pv v = py_dict_get(dict, name);
-            PY_UNLOCK_R(dict);
             if (v)
                 return v;
         }
@@ -470,9 +472,8 @@ int py_generic_setattr(pv o, pv name, pv v)
         py_raise(py_exc_AttributeError, "'%s' object has no attribute '%s'", t->name, py_cstr(name));
         return -1;
     }
-    if (d && v && !(t->flags & PY_TF_SHADOW) && !PY_ISTYPE(o) && !PY_IS(o, module))
-        t->flags |= PY_TF_SHADOW; /* method caches must now check instance dicts */
-    PY_LOCK(dict);
+    if (d && v && !PY_ISTYPE(o) && !PY_IS(o, module))
+        py_type_set_shadowed(t); /* method caches must now check instance dicts */
     int r;
     if (v)
         r = py_dict_set(dict, name, v);
@@ -484,7 +485,6 @@ int py_generic_setattr(pv o, pv name, pv v)
                      py_cstr(name));
         }
     }
-    PY_UNLOCK(dict);
     return r;
 }
 
@@ -1111,9 +1111,7 @@ static int type_setattr(pv o, pv name, pv v)
                  py_cstr(name), t->name);
         return -1;
     }
-    PY_LOCK(t->dict);
     int r = v ? py_dict_set(t->dict, name, v) : py_dict_del(t->dict, name);
-    PY_UNLOCK(t->dict);
     __atomic_add_fetch(&py_type_epoch, 1, __ATOMIC_RELEASE);
     const char *s = py_cstr(name);
     if (s[0] == '_' && s[1] == '_')
@@ -1266,11 +1264,11 @@ static pv ellipsis_repr(pv o) { return py_str_c("Ellipsis"); }
 py_type py_ellipsis_type = {.name = "ellipsis", .basicsize = sizeof(py_obj),
                             .repr = ellipsis_repr, .hash = ptr_hash};
 
-py_obj py_None_obj = {&py_none_type, 0, 0};
-py_obj py_NotImplemented_obj = {&py_notimpl_type, 0, 0};
-py_obj py_Ellipsis_obj = {&py_ellipsis_type, 0, 0};
-py_obj py_True_obj = {&py_bool_type, 0, 1};
-py_obj py_False_obj = {&py_bool_type, 0, 0};
+py_obj py_None_obj = {&py_none_type, FB_LOCK_INIT, 0};
+py_obj py_NotImplemented_obj = {&py_notimpl_type, FB_LOCK_INIT, 0};
+py_obj py_Ellipsis_obj = {&py_ellipsis_type, FB_LOCK_INIT, 0};
+py_obj py_True_obj = {&py_bool_type, FB_LOCK_INIT, 1};
+py_obj py_False_obj = {&py_bool_type, FB_LOCK_INIT, 0};
 
 static pv bool_repr(pv o) { return py_str_c(o == py_True ? "True" : "False"); }
 static pv bool_new(py_type *t, pv *a, size_t n, pv kw)

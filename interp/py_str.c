@@ -1,9 +1,9 @@
 /* py_str.c: str (UTF-8 with a code-point count and an ASCII flag: indexing
  * is O(1) for ASCII strings), interning, the string builder, and the three
  * formatting languages (format specs, str.format, %).
- * Strings are immutable: no locks. The intern table is shared: guarded by
- * intern_mu (taken only when creating identifiers, attribute names, and
- * constants, never on lookups of already interned objects). */
+ * Strings are immutable: no locks (the cached hash is loaded and stored
+ * atomically). The intern table is shared: lock-free lookups, insertions
+ * under intern_mu (see intern_find). */
 #include "py.h"
 #include "py_dtoa.h"
 #include "py_lock.h"
@@ -165,8 +165,9 @@ static pv substr(pv s, size_t a, size_t b) /* code points [a, b) */
 intptr_t py_str_hash(pv s)
 {
     py_str *o = (py_str *)s;
-    if (o->hash != -1)
-        return o->hash;
+    intptr_t c = __atomic_load_n(&o->hash, __ATOMIC_RELAXED);
+    if (c != -1)
+        return c;
     uint64_t h = 1469598103934665603ULL;
     for (size_t i = 0; i < o->nbytes; i++) {
         h ^= (unsigned char)o->s[i];
@@ -176,7 +177,9 @@ intptr_t py_str_hash(pv s)
     intptr_t r = (intptr_t)h;
     if (r == -1)
         r = -2;
-    o->hash = r; /* immutable content: every thread computes the same value */
+    /* immutable content: every thread computes the same value; the cache
+     * is loaded and stored atomically since any thread may fill it */
+    __atomic_store_n(&o->hash, r, __ATOMIC_RELAXED);
     return r;
 }
 
@@ -189,52 +192,64 @@ int py_str_eq(pv a, pv b)
         return 0;
     if (x->interned && y->interned)
         return 0;
-    if (x->hash != -1 && y->hash != -1 && x->hash != y->hash)
+    intptr_t hx = __atomic_load_n(&x->hash, __ATOMIC_RELAXED), hy = __atomic_load_n(&y->hash, __ATOMIC_RELAXED);
+    if (hx != -1 && hy != -1 && hx != hy)
         return 0;
     return memcmp(x->s, y->s, x->nbytes) == 0;
 }
 
+/* The intern table: lookups take no lock (the table and its entries are
+ * published with release stores and read with acquire loads; a table is
+ * never changed after it is replaced, and the old one stays valid for any
+ * reader still on it, since it is collectable memory that reader points
+ * to); insertions serialize on intern_mu and are irrevocable in a region
+ * (a pthread mutex cannot be rolled back by the simulator). */
+typedef struct {
+    size_t mask, used;
+    pv e[];
+} intern_table;
 static pthread_mutex_t intern_mu = PTHREAD_MUTEX_INITIALIZER;
-static pv *intern_tab;
-static size_t intern_mask, intern_used;
+static intern_table *intern_tab; /* a GC root (static data) */
 
 static pv intern_find(const char *s, size_t n, intptr_t h)
 {
-    if (!intern_tab)
+    intern_table *t = __atomic_load_n(&intern_tab, __ATOMIC_ACQUIRE);
+    if (!t)
         return NULL;
-    for (size_t i = (size_t)h & intern_mask;; i = (i + 1) & intern_mask) {
-        pv e = intern_tab[i];
+    for (size_t i = (size_t)h & t->mask;; i = (i + 1) & t->mask) {
+        pv e = __atomic_load_n(&t->e[i], __ATOMIC_ACQUIRE);
         if (!e)
             return NULL;
-        if (((py_str *)e)->hash == h && py_sbytes(e) == n && !memcmp(py_cstr(e), s, n))
+        if (py_str_hash(e) == h && py_sbytes(e) == n && !memcmp(py_cstr(e), s, n))
             return e;
     }
 }
 
+static void table_put(intern_table *t, pv s)
+{
+    size_t j = (size_t)py_str_hash(s) & t->mask;
+    while (t->e[j])
+        j = (j + 1) & t->mask;
+    __atomic_store_n(&t->e[j], s, __ATOMIC_RELEASE);
+    t->used++;
+}
+
 static void intern_insert(pv s)
 {
-    if ((intern_used + 1) * 2 > intern_mask) {
-        size_t nm = intern_tab ? intern_mask * 2 + 1 : 1023;
-        pv *nt = GC_MALLOC_UNCOLLECTABLE((nm + 1) * sizeof(pv));
-        for (size_t i = 0; intern_tab && i <= intern_mask; i++) {
-            pv e = intern_tab[i];
-            if (!e)
-                continue;
-            size_t j = (size_t)((py_str *)e)->hash & nm;
-            while (nt[j])
-                j = (j + 1) & nm;
-            nt[j] = e;
-        }
-        if (intern_tab)
-            GC_FREE(intern_tab);
-        intern_tab = nt;
-        intern_mask = nm;
+    intern_table *t = intern_tab;
+    if (!t || (t->used + 1) * 2 > t->mask) {
+        size_t nm = t ? t->mask * 2 + 1 : 1023;
+        intern_table *nt = GC_MALLOC(sizeof(intern_table) + (nm + 1) * sizeof(pv));
+        if (!nt)
+            py_die("out of memory for the intern table");
+        nt->mask = nm;
+        for (size_t i = 0; t && i <= t->mask; i++)
+            if (t->e[i])
+                table_put(nt, t->e[i]);
+        __atomic_store_n(&intern_tab, nt, __ATOMIC_RELEASE);
+        t = nt;
     }
-    size_t j = (size_t)((py_str *)s)->hash & intern_mask;
-    while (intern_tab[j])
-        j = (j + 1) & intern_mask;
-    intern_tab[j] = s;
-    intern_used++;
+    table_put(t, s);
 }
 
 pv py_intern_str(pv s)
@@ -242,8 +257,12 @@ pv py_intern_str(pv s)
     if (((py_str *)s)->interned)
         return s;
     intptr_t h = py_str_hash(s);
-    pthread_mutex_lock(&intern_mu);
     pv e = intern_find(py_cstr(s), py_sbytes(s), h);
+    if (e)
+        return e;
+    PY_IRREVOCABLE(py_cur);
+    pthread_mutex_lock(&intern_mu);
+    e = intern_find(py_cstr(s), py_sbytes(s), h);
     if (!e) {
         if (py_sbytes(s) == 1 && (unsigned char)py_cstr(s)[0] < 128 &&
             ascii_chars[(unsigned char)py_cstr(s)[0]] == s) {
@@ -743,23 +762,35 @@ static pv m_splitlines(pv s, pv *a, size_t n, pv kw)
     return out;
 }
 
-pv py_str_join(pv sep, pv it)
+/* Join items[0..cnt), or, l not NULL, the elements of list l read one at
+ * a time with py_list_item (no copy; the loop calls no Python code, and a
+ * list another thread changes meanwhile gives some interleaving of its
+ * states, never a read out of bounds). */
+static pv join_seq(pv sep, pv *items, size_t cnt, pv l)
 {
-    pv seq = PY_ISLIST(it) || PY_IS(it, tuple) ? it : py_to_list(it);
-    if (!seq)
-        return NULL;
-    pv *items = PY_ISLIST(seq) ? PY_LIST(seq)->items : PY_TUPLE(seq)->items;
-    size_t cnt = PY_ISLIST(seq) ? PY_LIST(seq)->n : PY_TUPLE(seq)->n;
     py_sb b = {0};
-    for (size_t i = 0; i < cnt; i++) {
-        if (!PY_ISSTR(items[i]))
+    pv x;
+    for (size_t i = 0; l ? (x = py_list_item(l, (intptr_t)i)) != NULL : i < cnt; i++) {
+        if (!l)
+            x = items[i];
+        if (!PY_ISSTR(x))
             return py_raise(py_exc_TypeError, "sequence item %zu: expected str instance, %s found",
-                            i, py_tname(items[i]));
+                            i, py_tname(x));
         if (i)
             py_sb_addv(&b, sep);
-        py_sb_addv(&b, items[i]);
+        py_sb_addv(&b, x);
     }
     return py_sb_finish(&b);
+}
+
+pv py_str_join(pv sep, pv it)
+{
+    if (PY_IS(it, tuple))
+        return join_seq(sep, PY_TUPLE(it)->items, PY_TUPLE(it)->n, NULL);
+    if (PY_ISLIST(it))
+        return join_seq(sep, NULL, 0, it);
+    pv l = py_to_list(it); /* a new, private list */
+    return l ? join_seq(sep, PY_LIST(l)->items, PY_LIST(l)->n, NULL) : NULL;
 }
 static pv m_join(pv s, pv *a, size_t n, pv kw)
 {

@@ -9,9 +9,12 @@
  */
 #include "py_vm.h"
 #include "py_lock.h"
+#include "py_region.h"
 
 #include <errno.h>
+#include <linux/futex.h>
 #include <math.h>
+#include <sys/syscall.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
@@ -44,24 +47,42 @@ static void thread_unregister(py_ts *ts)
     pthread_mutex_unlock(&all_mu);
 }
 
-/* ---------------- locks ---------------- */
+/* ---------------- locks ----------------
+ *
+ * A lock is one futex word (Drepper's mutex: 0 free, 1 held, 2 held and a
+ * thread may be parked on it), so that it is plain instrumented memory to
+ * the simulator and to RTM: a transaction never runs a pthread function.
+ *
+ * Inside a transaction (PY_RUN_TX, ts->lk == PY_LK_TX) acquiring a free
+ * lock is elided, as transactional lock elision does: the region reads the
+ * word (so any real acquirer aborts it), pushes the lock on the thread's
+ * elided stack and writes nothing; release pops it. Threads that only
+ * read what a lock protects then run their critical sections in parallel.
+ * A region does not end at a yield point while it holds elided locks (up
+ * to 4x its length, py_region.c); when it must end with some still held
+ * (a commit at a limit, irrevocable work, a return to C), they are taken
+ * for real inside the transaction just before it commits, which makes the
+ * acquisition real atomically. A lock that is held for real makes a
+ * transactional acquire abort with ELIDE_CODE_LOCK_BUSY (the policy waits
+ * and retries, then runs the region with real locks, where it blocks).
+ *
+ * Concurrency contract: `state` is changed only by atomic operations here
+ * and by py_region.c's conversion (a transactional store of 1); waiters
+ * park on it with FUTEX_WAIT_PRIVATE, releasers that saw 2 wake one. */
 
 typedef struct {
     py_obj ob;
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    int locked;
+    uint32_t state;
 } py_lockobj;
 
 static py_type lock_type;
 
 pv py_lock_new(void)
 {
-    py_lockobj *l = (py_lockobj *)py_new(&lock_type, sizeof(py_lockobj));
-    pthread_mutex_init(&l->mu, NULL);
-    pthread_cond_init(&l->cv, NULL);
-    return (pv)l;
+    return py_new(&lock_type, sizeof(py_lockobj));
 }
+
+int py_is_lock(pv o) { return !PY_ISSMALL(o) && o->type == &lock_type; }
 
 static int parse_timeout(pv *a, size_t n, pv kw, int *blocking, double *timeout)
 {
@@ -90,7 +111,7 @@ static int parse_timeout(pv *a, size_t n, pv kw, int *blocking, double *timeout)
 
 static void deadline_after(double secs, struct timespec *ts)
 {
-    clock_gettime(CLOCK_REALTIME, ts);
+    clock_gettime(CLOCK_MONOTONIC, ts);
     double whole = floor(secs);
     ts->tv_sec += (time_t)whole;
     ts->tv_nsec += (long)((secs - whole) * 1e9);
@@ -100,57 +121,121 @@ static void deadline_after(double secs, struct timespec *ts)
     }
 }
 
-/* Returns 1 acquired, 0 timed out. Blocks without the GIL. */
+/* Time left until dl into *rel; 0 when it has passed. */
+static int time_left(const struct timespec *dl, struct timespec *rel)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    rel->tv_sec = dl->tv_sec - now.tv_sec;
+    rel->tv_nsec = dl->tv_nsec - now.tv_nsec;
+    if (rel->tv_nsec < 0) {
+        rel->tv_sec--;
+        rel->tv_nsec += 1000000000L;
+    }
+    return rel->tv_sec >= 0;
+}
+
+static int lock_try(py_lockobj *l)
+{
+    uint32_t z = 0;
+    return __atomic_compare_exchange_n(&l->state, &z, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+}
+
+/* The contended acquisition, outside any transaction: park until free or
+ * until the deadline (timeout < 0: none). 1 acquired, 0 timed out. */
+static int lock_wait(py_lockobj *l, double timeout)
+{
+    struct timespec dl, rel;
+    if (timeout >= 0)
+        deadline_after(timeout, &dl);
+    PY_BLOCKING_BEGIN(py_cur);
+    int got = 0;
+    uint32_t c = __atomic_exchange_n(&l->state, 2, __ATOMIC_ACQUIRE);
+    while (c != 0) {
+        if (timeout >= 0 && !time_left(&dl, &rel))
+            break;
+        long r = syscall(SYS_futex, &l->state, FUTEX_WAIT_PRIVATE, 2, timeout >= 0 ? &rel : NULL,
+                         NULL, 0);
+        if (r != 0 && errno != EAGAIN && errno != EINTR && errno != ETIMEDOUT)
+            py_die("FUTEX_WAIT on a lock failed");
+        c = __atomic_exchange_n(&l->state, 2, __ATOMIC_ACQUIRE);
+    }
+    got = c == 0;
+    PY_BLOCKING_END(py_cur);
+    return got;
+}
+
+static int elided_index(py_ts *ts, pv o)
+{
+    for (int i = ts->nelided; i-- > 0;)
+        if (ts->elided[i] == o)
+            return i;
+    return -1;
+}
+
+/* Returns 1 acquired, 0 timed out (or not free, without blocking). */
 int py_lock_acquire_timed(pv o, int blocking, double timeout)
 {
     py_lockobj *l = (py_lockobj *)o;
-    pthread_mutex_lock(&l->mu);
-    if (!l->locked) {
-        l->locked = 1;
-        pthread_mutex_unlock(&l->mu);
-        return 1;
-    }
-    if (!blocking) {
-        pthread_mutex_unlock(&l->mu);
-        return 0;
-    }
-    pthread_mutex_unlock(&l->mu);
-    PY_IRREVOCABLE(py_cur);
-    PY_BLOCKING_BEGIN(py_cur);
-    pthread_mutex_lock(&l->mu);
-    int got = 1;
-    if (timeout < 0) {
-        while (l->locked)
-            pthread_cond_wait(&l->cv, &l->mu);
-    } else {
-        struct timespec dl;
-        deadline_after(timeout, &dl);
-        while (l->locked)
-            if (pthread_cond_timedwait(&l->cv, &l->mu, &dl) == ETIMEDOUT) {
-                got = !l->locked;
-                break;
+    py_ts *ts = py_cur;
+    if (py_run == PY_RUN_TX && ts->lk == PY_LK_TX) {
+        if (elided_index(ts, o) < 0 && ts->nelided < PY_ELIDED_MAX) {
+            if (__atomic_load_n(&l->state, __ATOMIC_ACQUIRE) == 0) {
+                ts->elided[ts->nelided++] = o;
+                return 1;
             }
+            if (!blocking)
+                return 0;
+            py_tx_abort(ELIDE_CODE_LOCK_BUSY);
+        }
+        /* held by this region already (a second acquire waits for another
+         * thread's release), or too many: take them for real first */
+        py_region_irrevocable(ts, ELIDE_CODE_LOCK_BUSY);
     }
-    if (got)
-        l->locked = 1;
-    pthread_mutex_unlock(&l->mu);
-    PY_BLOCKING_END(py_cur);
-    return got;
+    if (lock_try(l))
+        return 1;
+    if (!blocking || timeout == 0)
+        return 0;
+    return lock_wait(l, timeout);
 }
 
 int py_lock_release(pv o)
 {
     py_lockobj *l = (py_lockobj *)o;
-    pthread_mutex_lock(&l->mu);
-    if (!l->locked) {
-        pthread_mutex_unlock(&l->mu);
+    py_ts *ts = py_cur;
+    if (py_run == PY_RUN_TX && ts->lk == PY_LK_TX) {
+        int i = elided_index(ts, o);
+        if (i >= 0) {
+            ts->elided[i] = ts->elided[--ts->nelided];
+            return 0;
+        }
+        /* held for real: a parked waiter needs a wake-up (a system call) */
+        if (__atomic_load_n(&l->state, __ATOMIC_ACQUIRE) == 2)
+            py_region_irrevocable(ts, ELIDE_CODE_IRREVOCABLE);
+    }
+    uint32_t old = __atomic_exchange_n(&l->state, 0, __ATOMIC_RELEASE);
+    if (old == 0) {
         py_raise(py_exc_RuntimeError, "release unlocked lock");
         return -1;
     }
-    l->locked = 0;
-    pthread_cond_signal(&l->cv);
-    pthread_mutex_unlock(&l->mu);
+    if (old == 2)
+        syscall(SYS_futex, &l->state, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
     return 0;
+}
+
+/* Held (by anyone, or elided by this thread's transaction). */
+static int lock_locked(pv o)
+{
+    py_ts *ts = py_cur;
+    if (py_run == PY_RUN_TX && ts->lk == PY_LK_TX && elided_index(ts, o) >= 0)
+        return 1;
+    return __atomic_load_n(&((py_lockobj *)o)->state, __ATOMIC_ACQUIRE) != 0;
+}
+
+/* py_region.c, before a transaction commits: the elided locks become real. */
+void py_lock_make_real(pv o)
+{
+    __atomic_store_n(&((py_lockobj *)o)->state, 1, __ATOMIC_RELAXED);
 }
 
 static pv lk_acquire(pv s, pv *a, size_t n, pv kw)
@@ -162,14 +247,7 @@ static pv lk_acquire(pv s, pv *a, size_t n, pv kw)
     return PY_BOOL(py_lock_acquire_timed(s, blocking, timeout));
 }
 static pv lk_release(pv s, pv *a, size_t n, pv kw) { return py_lock_release(s) < 0 ? NULL : py_None; }
-static pv lk_locked(pv s, pv *a, size_t n, pv kw)
-{
-    py_lockobj *l = (py_lockobj *)s;
-    pthread_mutex_lock(&l->mu);
-    int r = l->locked;
-    pthread_mutex_unlock(&l->mu);
-    return PY_BOOL(r);
-}
+static pv lk_locked(pv s, pv *a, size_t n, pv kw) { return PY_BOOL(lock_locked(s)); }
 static pv lk_enter(pv s, pv *a, size_t n, pv kw)
 {
     py_lock_acquire_timed(s, 1, -1);
@@ -179,7 +257,7 @@ static pv lk_exit(pv s, pv *a, size_t n, pv kw) { return py_lock_release(s) < 0 
 static pv lock_new_t(py_type *t, pv *a, size_t n, pv kw) { return py_lock_new(); }
 static pv lock_repr(pv o)
 {
-    return py_str_fmt("<%s _thread.lock object at %p>", ((py_lockobj *)o)->locked ? "locked" : "unlocked", (void *)o);
+    return py_str_fmt("<%s _thread.lock object at %p>", lock_locked(o) ? "locked" : "unlocked", (void *)o);
 }
 static py_type lock_type = {.name = "lock", .basicsize = sizeof(py_lockobj), .tp_new = lock_new_t,
                             .repr = lock_repr};
@@ -199,7 +277,7 @@ static void *thread_main(void *arg)
     py_ts *ts = si->ts;
     py_cur = ts;
     py_thread_register(ts);
-    py_gil_acquire(ts);
+    py_thread_enter(ts);
     pv kwn = NULL;
     pv *buf = PY_TUPLE(si->args)->items;
     size_t n = PY_TUPLE(si->args)->n;
@@ -223,7 +301,7 @@ static void *thread_main(void *arg)
     }
     __atomic_sub_fetch(&live_threads, 1, __ATOMIC_SEQ_CST);
     thread_unregister(ts);
-    py_gil_release(ts);
+    py_thread_exit(ts);
     return NULL;
 }
 
@@ -284,13 +362,12 @@ static pv local_dict(pv o)
     py_local *l = (py_local *)o;
     /* keyed by the thread state: pthread ids are reused after a thread exits */
     pv key = py_int_from_i64((int64_t)(uintptr_t)py_cur);
-    PY_LOCK(l->dicts);
     pv d = py_dict_get(l->dicts, key);
     if (!d) {
+        /* only this thread ever stores under its own key */
         d = py_dict_new();
         py_dict_set(l->dicts, key, d);
     }
-    PY_UNLOCK(l->dicts);
     return d;
 }
 static pv local_getattr(pv o, pv name)
@@ -335,14 +412,22 @@ static py_type atomic_type;
  * as an irrevocable operation ends a region). */
 static pv at_enter(pv s, pv *a, size_t n, pv kw)
 {
-    py_cur->atomic_depth++;
-    py_cur->stats_regions++;
+    py_ts *ts = py_cur;
+    if (ts->atomic_depth++ == 0 && (py_run == PY_RUN_FINE || py_run == PY_RUN_TX)) {
+        /* no GIL to keep: stop the world (every other thread parks at its
+         * next safepoint) for the block */
+        PY_IRREVOCABLE(ts);
+        fb_world_stop();
+    }
+    __atomic_store_n(&ts->stats_regions, ts->stats_regions + 1, __ATOMIC_RELAXED);
     return s;
 }
 static pv at_exit(pv s, pv *a, size_t n, pv kw)
 {
-    if (py_cur->atomic_depth > 0)
-        py_cur->atomic_depth--;
+    py_ts *ts = py_cur;
+    if (ts->atomic_depth > 0 && --ts->atomic_depth == 0 &&
+        (py_run == PY_RUN_FINE || py_run == PY_RUN_TX))
+        fb_world_start();
     return py_False;
 }
 static pv atomic_repr(pv o) { return py_str_c("<elide.atomic>"); }
@@ -350,31 +435,21 @@ static py_type atomic_type = {.name = "atomic", .basicsize = sizeof(py_atomic), 
 
 static pv el_stats(pv s, pv *a, size_t n, pv kw)
 {
-    pv d = py_dict_new();
-    uint64_t regions = 0, yields = 0;
+    PY_IRREVOCABLE(py_cur); /* the merge takes mutexes */
+    pv d = py_stats_dict();
+    uint64_t regions = 0;
     int threads = 0;
     pthread_mutex_lock(&all_mu);
     for (py_ts *t = all_ts; t; t = t->next_ts) {
         regions += __atomic_load_n(&t->stats_regions, __ATOMIC_RELAXED);
-        yields += __atomic_load_n(&t->stats_yields, __ATOMIC_RELAXED);
         threads++;
     }
     pthread_mutex_unlock(&all_mu);
-    py_dict_sets(d, "mode", py_str_c("gil"));
     py_dict_sets(d, "threads", PY_MKSMALL(threads));
     py_dict_sets(d, "atomic_regions", py_int_from_i64((int64_t)regions));
-    py_dict_sets(d, "gil_yields", py_int_from_i64((int64_t)yields));
-    pthread_mutex_lock(&py_gil.mu);
-    uint64_t sw = py_gil.switches;
-    pthread_mutex_unlock(&py_gil.mu);
-    py_dict_sets(d, "gil_switches", py_int_from_i64((int64_t)sw));
-    py_dict_sets(d, "switch_interval_us", PY_MKSMALL(py_switch_interval_us));
-    py_dict_sets(d, "tx_started", PY_MKSMALL(0));
-    py_dict_sets(d, "tx_committed", PY_MKSMALL(0));
-    py_dict_sets(d, "tx_aborted", PY_MKSMALL(0));
     return d;
 }
-static pv el_mode(pv s, pv *a, size_t n, pv kw) { return py_str_c("gil"); }
+static pv el_mode(pv s, pv *a, size_t n, pv kw) { return py_str_c(py_mode_name(py_run_info_g.mode)); }
 
 pv py_mod_elide(void)
 {

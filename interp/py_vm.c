@@ -321,33 +321,26 @@ static pv name_error(pv name)
 }
 
 /* LOAD_GLOBAL's cache: (globals, globals->kver) and either the entry index
- * in globals (c->c == -1; the value is read from the entry, so rebinding a
- * global does not invalidate it) or the builtins version and value. */
+ * in globals (c == -1, d the index; the value is read from the entry, so
+ * rebinding a global does not invalidate it) or the builtins version and
+ * the value (c = builtins->ver, d = value). Versions are read before the
+ * lookup they describe, so a change racing with the fill leaves a cache
+ * that misses, never one that lies. */
 static pv load_global_slow(py_frame *f, pv name, py_cache *c)
 {
     py_dict *g = (py_dict *)f->globals, *b = (py_dict *)f->builtins;
-    PY_LOCK_R(f->globals);
-    intptr_t ix = py_dict_lookup_index(f->globals, name, py_str_hash(name));
-    pv v = ix >= 0 ? g->ent[ix].val : NULL;
-    PY_UNLOCK_R(f->globals);
-    if (v) {
-        if (c->a != (uintptr_t)g || c->b != g->kver || c->c != (uintptr_t)-1 || c->d != (uintptr_t)ix) {
-            c->a = (uintptr_t)g;
-            c->b = g->kver;
-            c->c = (uintptr_t)-1;
-            c->d = (uintptr_t)ix;
-        }
+    uint64_t gk = __atomic_load_n(&g->kver, __ATOMIC_ACQUIRE);
+    uint64_t bv = __atomic_load_n(&b->ver, __ATOMIC_ACQUIRE);
+    pv v;
+    intptr_t ix = py_dict_find_str(f->globals, name, &v);
+    if (ix >= 0 && v) {
+        py_cache_write(c, (uintptr_t)g, gk, (uintptr_t)-1, (uintptr_t)ix);
         return v;
     }
     v = py_dict_get(f->builtins, name);
     if (!v)
         return py_cur->exc ? NULL : name_error(name);
-    if (c->a != (uintptr_t)g || c->b != g->kver || c->c != b->ver || c->d != (uintptr_t)v) {
-        c->a = (uintptr_t)g;
-        c->b = g->kver;
-        c->c = b->ver;
-        c->d = (uintptr_t)v;
-    }
+    py_cache_write(c, (uintptr_t)g, gk, bv, (uintptr_t)v);
     return v;
 }
 
@@ -379,85 +372,103 @@ static pv load_name(py_frame *f, pv name)
     return py_cur->exc ? NULL : name_error(name);
 }
 
-/* Attribute load with an inline cache for instance-dict hits. */
+static inline uint64_t type_epoch(void)
+{
+    return __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE);
+}
+
+/* A class attribute that load_attr may cache by value: immutable and not a
+ * descriptor. */
+static int cacheable_class_const(pv cls)
+{
+    return PY_ISSMALL(cls) || cls->type == &py_int_type || cls->type == &py_float_type ||
+           cls->type == &py_str_type || cls->type == &py_tuple_type || cls == py_None ||
+           cls->type == &py_bool_type;
+}
+
+static inline py_dict *inst_dict(pv o, py_type *t)
+{
+    return __atomic_load_n((py_dict **)((char *)o + t->dictoffset), __ATOMIC_ACQUIRE);
+}
+
+static inline pv slot_load(pv o, size_t off)
+{
+    return __atomic_load_n((pv *)((char *)o + off), __ATOMIC_ACQUIRE);
+}
+
+static inline void slot_store(pv o, size_t off, pv v)
+{
+    __atomic_store_n((pv *)((char *)o + off), v, __ATOMIC_RELEASE);
+}
+
+/* Attribute load with an inline cache. Cache layouts (a = type or module
+ * dict, b = type epoch or dict version):
+ *   module attribute      a = module dict, b = its ver, d = value
+ *   __slots__ member      c = -2, d = offset
+ *   class constant        c = -1, d = value
+ *   instance-dict entry   c = entry index */
 static pv load_attr(pv o, pv name, py_cache *c)
 {
     if (!PY_ISSMALL(o)) {
         py_type *t = o->type;
+        py_cache_val cv;
+        int hit = py_cache_read(c, &cv);
         if (t == &py_module_type) {
             /* module attribute: cached by (dict, version) */
             py_dict *md = (py_dict *)((py_module *)o)->dict;
-            if (c->a == (uintptr_t)md && c->b == md->ver)
-                return (pv)c->d;
+            uint64_t ver = __atomic_load_n(&md->ver, __ATOMIC_ACQUIRE);
+            if (hit && cv.a == (uintptr_t)md && cv.b == ver)
+                return (pv)cv.d;
             pv v = py_dict_get((pv)md, name);
             if (v) {
-                if (c->a != (uintptr_t)md || c->b != md->ver || c->d != (uintptr_t)v) {
-                    c->a = (uintptr_t)md;
-                    c->b = md->ver;
-                    c->d = (uintptr_t)v;
-                }
+                py_cache_write(c, (uintptr_t)md, ver, 0, (uintptr_t)v);
                 return v;
             }
             return py_getattr(o, name);
         }
-        if ((uintptr_t)t == c->a && c->b == __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE)) {
-            if (c->c == (uintptr_t)-2) { /* a __slots__ member at offset c->d */
-                pv v = *(pv *)((char *)o + c->d);
+        if (hit && (uintptr_t)t == cv.a && cv.b == type_epoch()) {
+            if (cv.c == (uintptr_t)-2) { /* a __slots__ member at offset d */
+                pv v = slot_load(o, cv.d);
                 if (v)
                     return v;
                 return py_getattr(o, name);
             }
-            if (c->c == (uintptr_t)-1 && !(t->flags & PY_TF_SHADOW))
-                return (pv)c->d; /* a plain class attribute (constant) */
-            py_dict *d = *(py_dict **)((char *)o + t->dictoffset);
-            if (d && c->c < d->nent && d->ent[c->c].key == name)
-                return d->ent[c->c].val;
+            if (cv.c == (uintptr_t)-1 && !py_type_shadowed(t))
+                return (pv)cv.d; /* a plain class attribute (constant) */
+            py_dict *d = inst_dict(o, t);
+            pv v = d ? py_dict_entry_val((pv)d, cv.c, name) : NULL;
+            if (v)
+                return v;
         }
         pv cls = NULL;
         int looked = 0;
         if ((t->flags & PY_TF_HEAP) && t->getattr == NULL) {
+            uint64_t ep = type_epoch();
             pv m = cls = py_type_lookup(t, name);
             looked = 1;
             if (m && PY_IS(m, member)) {
-                uint64_t ep = __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE);
                 size_t off = ((py_member *)m)->offset;
-                if (c->a != (uintptr_t)t || c->b != ep || c->c != (uintptr_t)-2 || c->d != off) {
-                    c->a = (uintptr_t)t;
-                    c->b = ep;
-                    c->c = (uintptr_t)-2;
-                    c->d = off;
-                }
-                pv v = *(pv *)((char *)o + off);
+                py_cache_write(c, (uintptr_t)t, ep, (uintptr_t)-2, off);
+                pv v = slot_load(o, off);
                 return v ? v : py_getattr(o, name);
             }
         }
         if ((t->flags & PY_TF_HEAP) && t->dictoffset && t->getattr == NULL) {
+            uint64_t ep = type_epoch();
             if (!looked)
                 cls = py_type_lookup(t, name);
-            py_dict *d = *(py_dict **)((char *)o + t->dictoffset);
-            if (cls && !(t->flags & PY_TF_SHADOW) &&
-                (PY_ISSMALL(cls) || cls->type == &py_int_type || cls->type == &py_float_type ||
-                 cls->type == &py_str_type || cls->type == &py_tuple_type || cls == py_None ||
-                 cls->type == &py_bool_type)) {
-                uint64_t ep = __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE);
-                if (c->a != (uintptr_t)t || c->b != ep || c->c != (uintptr_t)-1 || c->d != (uintptr_t)cls) {
-                    c->a = (uintptr_t)t;
-                    c->b = ep;
-                    c->c = (uintptr_t)-1;
-                    c->d = (uintptr_t)cls;
-                }
+            py_dict *d = inst_dict(o, t);
+            if (cls && !py_type_shadowed(t) &&
+                cacheable_class_const(cls)) {
+                py_cache_write(c, (uintptr_t)t, ep, (uintptr_t)-1, (uintptr_t)cls);
                 return cls;
             }
             if (!cls && d) {
-                intptr_t ix = py_dict_lookup_index((pv)d, name, py_str_hash(name));
-                if (ix >= 0) {
-                    uint64_t ep = __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE);
-                    if (c->a != (uintptr_t)t || c->b != ep || c->c != (uintptr_t)ix) {
-                        c->a = (uintptr_t)t;
-                        c->b = ep;
-                        c->c = (uintptr_t)ix;
-                    }
-                    return d->ent[ix].val;
+                pv v;
+                intptr_t ix = py_dict_find_str((pv)d, name, &v);
+                if (ix >= 0 && v) {
+                    py_cache_write(c, (uintptr_t)t, ep, (uintptr_t)ix, 0);
+                    return v;
                 }
             }
         }
@@ -469,58 +480,40 @@ static int store_attr(pv o, pv name, pv v, py_cache *c)
 {
     if (!PY_ISSMALL(o)) {
         py_type *t = o->type;
-        if ((uintptr_t)t == c->a && c->b == __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE) &&
-            c->c == (uintptr_t)-2) {
-            *(pv *)((char *)o + c->d) = v; /* a __slots__ member */
-            return 0;
-        }
-        if ((uintptr_t)t == c->a && c->b == __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE)) {
-            py_dict *d = *(py_dict **)((char *)o + t->dictoffset);
-            if (d && c->c < d->nent && d->ent[c->c].key == name) {
-                PY_LOCK(d);
-                if (d->ent[c->c].val != v) {
-                    d->ent[c->c].val = v;
-                    d->ver++;
-                }
-                PY_UNLOCK(d);
+        py_cache_val cv;
+        if (py_cache_read(c, &cv) && (uintptr_t)t == cv.a && cv.b == type_epoch()) {
+            if (cv.c == (uintptr_t)-2) {
+                slot_store(o, cv.d, v); /* a __slots__ member */
                 return 0;
             }
+            py_dict *d = inst_dict(o, t);
+            if (d && cv.c != (uintptr_t)-1 && py_dict_entry_store((pv)d, cv.c, name, v))
+                return 0;
             /* the class has no descriptor for name (checked when the
              * cache was filled, same epoch): a plain instance-dict store */
-            return py_dict_set(py_instance_dict(o), name, v);
+            if (cv.c != (uintptr_t)-1)
+                return py_dict_set(py_instance_dict(o), name, v);
         }
         if ((t->flags & PY_TF_HEAP) && t->setattr == NULL) {
+            uint64_t ep = type_epoch();
             pv m = py_type_lookup(t, name);
             if (m && PY_IS(m, member)) {
-                uint64_t ep = __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE);
                 size_t off = ((py_member *)m)->offset;
-                if (c->a != (uintptr_t)t || c->b != ep || c->c != (uintptr_t)-2 || c->d != off) {
-                    c->a = (uintptr_t)t;
-                    c->b = ep;
-                    c->c = (uintptr_t)-2;
-                    c->d = off;
-                }
-                *(pv *)((char *)o + off) = v;
+                py_cache_write(c, (uintptr_t)t, ep, (uintptr_t)-2, off);
+                slot_store(o, off, v);
                 return 0;
             }
-        }
-
-        if ((t->flags & PY_TF_HEAP) && t->dictoffset && t->setattr == NULL) {
-            pv cls = py_type_lookup(t, name);
-            if (!cls || (!PY_ISSMALL(cls) && cls->type != &py_property_type &&
-                         !(cls->type->flags & PY_TF_HEAP))) {
-                if (cls && !(t->flags & PY_TF_SHADOW))
-                    t->flags |= PY_TF_SHADOW;
+            if (t->dictoffset && (!m || (!PY_ISSMALL(m) && m->type != &py_property_type &&
+                                          !(m->type->flags & PY_TF_HEAP)))) {
+                if (m)
+                    py_type_set_shadowed(t);
                 py_dict *d = (py_dict *)py_instance_dict(o);
                 if (py_dict_set((pv)d, name, v) < 0)
                     return -1;
-                intptr_t ix = py_dict_lookup_index((pv)d, name, py_str_hash(name));
-                uint64_t ep = __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE);
-                if (ix >= 0 && (c->a != (uintptr_t)t || c->b != ep || c->c != (uintptr_t)ix)) {
-                    c->a = (uintptr_t)t;
-                    c->b = ep;
-                    c->c = (uintptr_t)ix;
-                }
+                pv cur;
+                intptr_t ix = py_dict_find_str((pv)d, name, &cur);
+                if (ix >= 0)
+                    py_cache_write(c, (uintptr_t)t, ep, (uintptr_t)ix, 0);
                 return 0;
             }
         }
@@ -528,31 +521,30 @@ static int store_attr(pv o, pv name, pv v, py_cache *c)
     return py_setattr(o, name, v);
 }
 
-/* LOAD_METHOD: (function, self) without a bound-method object when possible. */
+/* LOAD_METHOD: (function, self) without a bound-method object when possible.
+ * Cache: a = type, b = epoch, c = the function found on the type. */
 static int load_method(pv o, pv name, pv *meth, pv *self, py_cache *c)
 {
     py_type *t = py_typeof(o);
     pv d = NULL;
-    uint64_t ep = __atomic_load_n(&py_type_epoch, __ATOMIC_ACQUIRE);
-    if ((uintptr_t)t == c->a && c->b == ep)
-        d = (pv)c->c;
+    uint64_t ep = type_epoch();
+    py_cache_val cv;
+    if (py_cache_read(c, &cv) && (uintptr_t)t == cv.a && cv.b == ep)
+        d = (pv)cv.c;
     else if (t->getattr == NULL) {
         d = py_type_lookup(t, name);
         if (d && !PY_ISSMALL(d) && (d->type == &py_func_type ||
-                                    (d->type == &py_cfunc_type && ((py_cfunc *)d)->is_method == 1))) {
-            if (c->a != (uintptr_t)t || c->b != ep || c->c != (uintptr_t)d) {
-                c->a = (uintptr_t)t;
-                c->b = ep;
-                c->c = (uintptr_t)d;
-            }
-        } else
+                                    (d->type == &py_cfunc_type && ((py_cfunc *)d)->is_method == 1)))
+            py_cache_write(c, (uintptr_t)t, ep, (uintptr_t)d, 0);
+        else
             d = NULL;
     }
     if (d && !PY_ISTYPE(o) && !PY_IS(o, module)) {
         /* an instance attribute of the same name shadows the method */
-        if (!PY_ISSMALL(o) && t->dictoffset && (t->flags & PY_TF_SHADOW)) {
-            py_dict *dd = *(py_dict **)((char *)o + t->dictoffset);
-            if (dd && dd->used && py_dict_lookup_index((pv)dd, name, py_str_hash(name)) >= 0)
+        if (!PY_ISSMALL(o) && t->dictoffset && py_type_shadowed(t)) {
+            py_dict *dd = inst_dict(o, t);
+            pv sv;
+            if (dd && py_dict_find_str((pv)dd, name, &sv) >= 0)
                 d = NULL;
         }
         if (d && t->getattr == NULL) {
@@ -594,8 +586,9 @@ static int unpack_iterable(pv seq, int before, int after, pv *out /* top first *
         items = PY_TUPLE(seq)->items;
         n = PY_TUPLE(seq)->n;
     } else if (PY_IS(seq, list)) {
-        items = PY_LIST(seq)->items;
-        n = PY_LIST(seq)->n;
+        items = py_list_snapshot(seq, &n);
+        if (!items)
+            return -1;
     } else {
         if (!py_typeof(seq)->iter && !py_typeof(seq)->getitem) {
             py_raise(py_exc_TypeError, "cannot unpack non-iterable %s object", py_tname(seq));
@@ -763,7 +756,16 @@ pv py_vm_run(py_ts *ts, py_frame *f)
         names = PY_TUPLE(co->names)->items;                                    \
     } while (0)
 #define CACHE() (&co->caches[ip - code - 1])
+/* The current instruction, for a contended lock's site (py_region.c) and
+ * tracebacks: saved before operations that may lock a shared object. */
+#define SAVE_IP() (f->ip = (uint32_t)(ip - code))
 #define GOTO_ERROR() goto error
+/* leaving py_vm_run: a transaction this activation began ends here */
+#define VM_LEAVE()                                                             \
+    do {                                                                       \
+        PY_LEAVE_RUN(ts);                                                      \
+        ts->vm_depth--;                                                        \
+    } while (0)
 
     py_code *co;
     uint32_t *code, *ip, w;
@@ -773,6 +775,7 @@ pv py_vm_run(py_ts *ts, py_frame *f)
     py_frame *entry = f;
     f->back = ts->frame;
     ts->frame = f;
+    ts->vm_depth++;
     LOAD();
     if (f->flags & 0x100) {
         f->flags &= ~0x100;
@@ -820,10 +823,7 @@ dispatch:
         DISPATCH();
     }
     TARGET(LOAD_DEREF) {
-        py_cell *c = (py_cell *)fast[co->nlocals + ARG];
-        PY_LOCK_R(c);
-        pv v = c->v;
-        PY_UNLOCK_R(c);
+        pv v = py_cell_get(fast[co->nlocals + ARG]);
         if (!v) {
             int i = ARG;
             pv nm = i < co->ncells ? PY_TUPLE(co->cellvars)->items[i] : PY_TUPLE(co->freevars)->items[i - co->ncells];
@@ -837,15 +837,11 @@ dispatch:
         DISPATCH();
     }
     TARGET(STORE_DEREF) {
-        py_cell *c = (py_cell *)fast[co->nlocals + ARG];
-        PY_LOCK(c);
-        c->v = POP();
-        PY_UNLOCK(c);
+        py_cell_set(fast[co->nlocals + ARG], POP());
         DISPATCH();
     }
     TARGET(DELETE_DEREF) {
-        py_cell *c = (py_cell *)fast[co->nlocals + ARG];
-        c->v = NULL;
+        py_cell_set(fast[co->nlocals + ARG], NULL);
         DISPATCH();
     }
     TARGET(LOAD_CLOSURE) { PUSH(fast[co->nlocals + ARG]); DISPATCH(); }
@@ -854,7 +850,7 @@ dispatch:
         pv nm = i < co->ncells ? PY_TUPLE(co->cellvars)->items[i] : PY_TUPLE(co->freevars)->items[i - co->ncells];
         pv v = f->locals ? py_dict_get(f->locals, nm) : NULL;
         if (!v)
-            v = ((py_cell *)fast[co->nlocals + i])->v;
+            v = py_cell_get(fast[co->nlocals + i]);
         if (!v) {
             py_raise(py_exc_NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", py_cstr(nm));
             GOTO_ERROR();
@@ -865,25 +861,24 @@ dispatch:
     TARGET(LOAD_GLOBAL) {
         py_cache *c = CACHE();
         py_dict *g = (py_dict *)f->globals;
-        pv v;
-        if (c->a == (uintptr_t)g && c->b == g->kver) {
-            if (c->c == (uintptr_t)-1)
-                v = g->ent[c->d].val;
-            else if (c->c == ((py_dict *)f->builtins)->ver)
-                v = (pv)c->d;
-            else if (!(v = load_global_slow(f, names[ARG], c)))
-                GOTO_ERROR();
-        } else if (!(v = load_global_slow(f, names[ARG], c)))
+        py_cache_val cv;
+        pv v = NULL;
+        if (py_cache_read(c, &cv) && cv.a == (uintptr_t)g &&
+            cv.b == __atomic_load_n(&g->kver, __ATOMIC_ACQUIRE)) {
+            if (cv.c == (uintptr_t)-1)
+                v = py_dict_entry_val((pv)g, cv.d, names[ARG]);
+            else if (cv.c == __atomic_load_n(&((py_dict *)f->builtins)->ver, __ATOMIC_ACQUIRE))
+                v = (pv)cv.d;
+        }
+        if (!v && !(v = load_global_slow(f, names[ARG], c)))
             GOTO_ERROR();
         PUSH(v);
         DISPATCH();
     }
     TARGET(STORE_GLOBAL) {
+        SAVE_IP();
         pv v = POP();
-        PY_LOCK(f->globals);
-        int r = py_dict_set(f->globals, names[ARG], v);
-        PY_UNLOCK(f->globals);
-        if (r < 0)
+        if (py_dict_set(f->globals, names[ARG], v) < 0)
             GOTO_ERROR();
         DISPATCH();
     }
@@ -926,6 +921,7 @@ dispatch:
         DISPATCH();
     }
     TARGET(STORE_ATTR) {
+        SAVE_IP();
         pv o = POP(), v = POP();
         if (store_attr(o, names[ARG], v, CACHE()) < 0)
             GOTO_ERROR();
@@ -959,7 +955,7 @@ dispatch:
             n++;
         }
         size_t npos = (size_t)n - nkw;
-        PY_YIELD_POINT(ts);
+        PY_YIELD_POINT(ts, co, (uint32_t)(ip - code - 1));
         if (!PY_ISSMALL(func) && func->type == &py_func_type &&
             !(((py_func *)func)->code->flags & PY_CO_GENERATOR)) {
             py_func *fn = (py_func *)func;
@@ -1035,6 +1031,7 @@ dispatch:
             DISPATCH();
         }
         pv r;
+        SAVE_IP();
         if (!PY_ISSMALL(func) && func->type == &py_cfunc_type && !((py_cfunc *)func)->is_method) {
             py_cfunc *cf = (py_cfunc *)func;
             r = cf->fn(cf->self, args, npos, kw);
@@ -1051,7 +1048,7 @@ dispatch:
         pv args = POP();
         pv self = POP(), func = POP();
         (void)self;
-        PY_YIELD_POINT(ts);
+        PY_YIELD_POINT(ts, co, (uint32_t)(ip - code - 1));
         if (!PY_IS(args, tuple)) {
             args = py_to_tuple(args);
             if (!args)
@@ -1068,15 +1065,13 @@ dispatch:
         pv k = POP(), o = TOP();
         pv r;
         if (PY_ISSMALL(k) && !PY_ISSMALL(o) && o->type == &py_list_type) {
-            py_list *l = PY_LIST(o);
-            intptr_t i = PY_SMALLVAL(k);
-            if (i < 0)
-                i += (intptr_t)l->n;
-            if ((uintptr_t)i < l->n) {
-                TOP() = l->items[i];
+            pv v = py_list_item(o, PY_SMALLVAL(k));
+            if (v) {
+                TOP() = v;
                 DISPATCH();
             }
         }
+        SAVE_IP();
         if (!PY_ISSMALL(o) && o->type == &py_dict_type) {
             r = py_dict_get(o, k);
             if (!r) {
@@ -1090,24 +1085,17 @@ dispatch:
         DISPATCH();
     }
     TARGET(STORE_SUBSCR) {
+        SAVE_IP();
         pv k = POP(), o = POP(), v = POP();
-        if (PY_ISSMALL(k) && !PY_ISSMALL(o) && o->type == &py_list_type) {
-            py_list *l = PY_LIST(o);
-            intptr_t i = PY_SMALLVAL(k);
-            if (i < 0)
-                i += (intptr_t)l->n;
-            if ((uintptr_t)i < l->n) {
-                PY_LOCK(o);
-                l->items[i] = v;
-                PY_UNLOCK(o);
-                DISPATCH();
-            }
-        }
+        if (PY_ISSMALL(k) && !PY_ISSMALL(o) && o->type == &py_list_type &&
+            py_list_store(o, PY_SMALLVAL(k), v))
+            DISPATCH();
         if (py_setitem(o, k, v) < 0)
             GOTO_ERROR();
         DISPATCH();
     }
     TARGET(DELETE_SUBSCR) {
+        SAVE_IP();
         pv k = POP(), o = POP();
         if (py_delitem(o, k) < 0)
             GOTO_ERROR();
@@ -1240,6 +1228,7 @@ dispatch:
         DISPATCH();
     }
     TARGET(CONTAINS_OP) {
+        SAVE_IP();
         pv c = POP(), v = TOP();
         int r;
         if (!PY_ISSMALL(c) && c->type == &py_dict_type) {
@@ -1429,7 +1418,7 @@ dispatch:
     TARGET(JUMP) {
         uint32_t *t = code + ARG;
         if (t < ip)
-            PY_YIELD_POINT(ts);
+            PY_YIELD_POINT(ts, co, (uint32_t)(ip - code - 1));
         ip = t;
         DISPATCH();
     }
@@ -1498,9 +1487,12 @@ dispatch:
         if (t == &py_gen_type) {
             py_gen *g = (py_gen *)it;
             py_frame *gf = g->frame;
-            if (!g->running && !g->done && gf->ip != UINT32_MAX && ts->depth < py_recursion_limit) {
+            if (!py_gen_done(g) && ts->depth < py_recursion_limit && py_gen_claim(g)) {
+                if (py_gen_done(g) || gf->ip == UINT32_MAX) {
+                    py_gen_unclaim(g);
+                    goto gen_slow;
+                }
                 /* resume the generator as a frame of this loop (no C recursion) */
-                g->running = 1;
                 gf->flags |= PY_FR_INLINE;
                 gf->exit_ip = (uint32_t)ARG;
                 gf->parent_handling = ts->handling;
@@ -1515,6 +1507,7 @@ dispatch:
                 LOAD();
                 DISPATCH();
             }
+        gen_slow:
             SAVE();
             v = t->next(it);
         } else
@@ -1577,6 +1570,7 @@ dispatch:
             }
             ts->frame = f->back;
             frame_release(ts, f);
+            VM_LEAVE();
             return r;
         }
         py_frame *back = f->back;
@@ -1586,8 +1580,8 @@ dispatch:
             /* the generator finished: its loop in the resumer ends */
             uint32_t exit_ip = f->exit_ip;
             py_gen *g = (py_gen *)f->gen;
-            g->running = 0;
-            g->done = 1;
+            py_gen_set_done(g);
+            py_gen_unclaim(g);
             f->flags &= ~PY_FR_INLINE;
             f->ip = UINT32_MAX;
             f->sp = 0;
@@ -1620,7 +1614,7 @@ dispatch:
         SAVE();
         if (f != entry && (f->flags & PY_FR_INLINE)) {
             /* back to the FOR_ITER that resumed us, with the value */
-            ((py_gen *)f->gen)->running = 0;
+            py_gen_unclaim((py_gen *)f->gen);
             f->flags &= ~PY_FR_INLINE;
             f->handling = ts->handling;
             ts->handling = f->parent_handling;
@@ -1632,6 +1626,7 @@ dispatch:
             DISPATCH();
         }
         ts->frame = f->back;
+        VM_LEAVE();
         return v;
     }
     TARGET(GET_YIELD_FROM_ITER) {
@@ -1869,14 +1864,15 @@ error:
             }
             ts->frame = f->back;
             frame_release(ts, f);
+            VM_LEAVE();
             return NULL;
         }
         py_frame *back = f->back;
         if (f->flags & PY_FR_INLINE) {
             /* an exception leaves a generator resumed by FOR_ITER */
             py_gen *g = (py_gen *)f->gen;
-            g->running = 0;
-            g->done = 1;
+            py_gen_set_done(g);
+            py_gen_unclaim(g);
             f->flags &= ~PY_FR_INLINE;
             f->ip = UINT32_MAX;
             f->sp = 0;

@@ -424,6 +424,14 @@ static void el_emu_record(el_emu_tx *t, unsigned status, elide_emu_cause cause,
     r->line = line;
     r->other_is_tx = other_tx;
     r->other_slot = other_slot;
+    elide_emu_abort_hook h = atomic_load_explicit(&el_emu_g.hook, memory_order_acquire);
+    if (h)
+        h(r);
+}
+
+void elide_emu_set_abort_hook(elide_emu_abort_hook fn)
+{
+    atomic_store_explicit(&el_emu_g.hook, fn, memory_order_release);
 }
 
 __attribute__((noreturn)) static void el_emu_rollback(void *arg)

@@ -72,6 +72,7 @@ typedef struct el_emu_globals {
     int record;
     uint64_t inject_t;
     _Atomic unsigned inject_gen;
+    _Atomic(elide_emu_abort_hook) hook;
 } el_emu_globals;
 
 

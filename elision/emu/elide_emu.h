@@ -132,6 +132,16 @@ typedef struct elide_emu_abort_info {
  * older unread ones are counted in elide_emu_stats.records_lost. */
 size_t elide_emu_aborts_read(elide_emu_abort_info *out, size_t max);
 
+/* A function the runtime calls on the aborting thread after the abort is
+ * recorded and before the rollback, so it still sees the transaction's own
+ * writes (where the program was when it aborted: the interpreter reads its
+ * current source line there). It must be code compiled WITHOUT the
+ * instrumentation (its accesses would otherwise be transactional), must not
+ * allocate from the collector, block, or begin a transaction. NULL removes
+ * it. May be set at any time; each abort reads it once. */
+typedef void (*elide_emu_abort_hook)(const elide_emu_abort_info *info);
+void elide_emu_set_abort_hook(elide_emu_abort_hook fn);
+
 typedef struct elide_emu_stats {
     unsigned long begins, commits, aborts, nested_begins;
     unsigned long by_cause[ELIDE_EMU_CAUSES];

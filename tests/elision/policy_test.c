@@ -118,6 +118,75 @@ static void test_skip_zero_means_lock(void)
     CU_ASSERT_STRING_EQUAL(elide_action_name(d.action), "lock");
 }
 
+/* ---- the region policy ------------------------------------------------ */
+
+static elide_decision region(unsigned status, elide_history h, unsigned len)
+{
+    return elide_region_policy(&dflt, status, h, len);
+}
+
+static void test_region_capacity_shrinks(void)
+{
+    elide_history h = { 0, 0, 0, 2, 0 };
+    elide_decision d = region(ELIDE_ABORT_CAPACITY, h, 64);
+    CU_ASSERT_EQUAL(d.action, ELIDE_SHRINK);
+    CU_ASSERT_EQUAL(d.next.zero_streak, 0);
+    CU_ASSERT_STRING_EQUAL(elide_action_name(d.action), "shrink");
+    /* a region of one yield point cannot shrink: as a lock would */
+    d = region(ELIDE_ABORT_CAPACITY, h, 1);
+    CU_ASSERT_EQUAL(d.action, ELIDE_SKIP);
+    CU_ASSERT_EQUAL(d.skip, dflt.skip_capacity);
+}
+
+static void test_region_busy_codes_wait(void)
+{
+    unsigned codes[] = { ELIDE_CODE_OBJ_BUSY, ELIDE_CODE_WORLD_STOP, ELIDE_CODE_LOCK_BUSY };
+    for (unsigned i = 0; i < 3; i++) {
+        elide_history h = { 0, 0, 0, 0, 0 };
+        unsigned waits = 0;
+        elide_decision d;
+        for (;;) {
+            d = region(ELIDE_EXPLICIT_STATUS(codes[i]), h, 16);
+            if (d.action != ELIDE_WAIT)
+                break;
+            waits++;
+            h = d.next;
+        }
+        CU_ASSERT_EQUAL(waits, dflt.retry_busy);
+        CU_ASSERT_EQUAL(d.action, ELIDE_SKIP);
+        CU_ASSERT_EQUAL(d.skip, dflt.skip_busy);
+    }
+}
+
+static void test_region_irrevocable_and_alloc(void)
+{
+    elide_history h = { 0, 0, 0, 1, 0 };
+    elide_decision d = region(ELIDE_EXPLICIT_STATUS(ELIDE_CODE_IRREVOCABLE), h, 16);
+    CU_ASSERT_EQUAL(d.action, ELIDE_LOCK);
+    CU_ASSERT_EQUAL(d.next.zero_streak, 0);
+    d = region(ELIDE_EXPLICIT_STATUS(ELIDE_CODE_ALLOC), h, 16);
+    CU_ASSERT_EQUAL(d.action, ELIDE_RETRY);
+    d = region(ELIDE_EXPLICIT_STATUS(ELIDE_CODE_ALLOC), d.next, 16);
+    CU_ASSERT_EQUAL(d.action, ELIDE_LOCK);
+}
+
+static void test_region_rest_as_locks(void)
+{
+    /* conflict, zero status and unnamed codes follow elide_policy exactly */
+    unsigned st[] = { ELIDE_ABORT_CONFLICT, ELIDE_ABORT_RETRY, 0, ELIDE_EXPLICIT_STATUS(7),
+                      ELIDE_ABORT_DEBUG };
+    for (unsigned i = 0; i < sizeof st / sizeof *st; i++) {
+        elide_history h = { 0, 0, 0, 0, 0 };
+        for (unsigned k = 0; k < 8; k++) {
+            elide_decision a = region(st[i], h, 8), b = decide(st[i], h);
+            CU_ASSERT_EQUAL(a.action, b.action);
+            CU_ASSERT_EQUAL(a.skip, b.skip);
+            CU_ASSERT_EQUAL(memcmp(&a.next, &b.next, sizeof a.next), 0);
+            h = a.next;
+        }
+    }
+}
+
 /* ---- config parsing ---------------------------------------------------- */
 
 static unsigned count_lines(FILE *f)
@@ -569,6 +638,10 @@ int main(void)
     CU_ADD(p, test_other_kinds);
     CU_ADD(p, test_zero_status_backs_off);
     CU_ADD(p, test_skip_zero_means_lock);
+    CU_ADD(p, test_region_capacity_shrinks);
+    CU_ADD(p, test_region_busy_codes_wait);
+    CU_ADD(p, test_region_irrevocable_and_alloc);
+    CU_ADD(p, test_region_rest_as_locks);
     CU_ADD(p, test_config_parse);
     CU_ADD(e, test_inject_commit);
     CU_ADD(e, test_inject_conflict_then_commit);
