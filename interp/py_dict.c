@@ -119,8 +119,11 @@ intptr_t py_dict_lookup_index(pv o, pv key, intptr_t hash)
 pv py_dict_get(pv o, pv key)
 {
     py_dict *d = (py_dict *)o;
-    if (!d->used)
+    if (!d->used) {
+        if (!PY_ISSMALL(key) && !key->type->hash) /* {}[[]] is a TypeError */
+            py_hash(key);
         return NULL;
+    }
     intptr_t h = py_hash(key);
     if (h == -1)
         return NULL;

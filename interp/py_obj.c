@@ -618,7 +618,7 @@ int py_delitem(pv o, pv k)
 {
     py_type *t = py_typeof(o);
     if (!t->setitem) {
-        py_raise(py_exc_TypeError, "'%s' object does not support item deletion", t->name);
+        py_raise(py_exc_TypeError, "'%s' object doesn't support item deletion", t->name);
         return -1;
     }
     return t->setitem(o, k, NULL);
