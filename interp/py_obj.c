@@ -703,6 +703,8 @@ static pv const *inplace_ids[PY_NB_COUNT] = {
     &py_id___ifloordiv__, &py_id___imod__, &py_id___ipow__, &py_id___ilshift__,
     &py_id___irshift__, &py_id___iand__, &py_id___ior__, &py_id___ixor__, &py_id___imatmul__};
 
+extern py_type py_bytearray_type;
+
 pv py_inplace(int op, pv a, pv b)
 {
     if (PY_ISSMALL(a) && PY_ISSMALL(b))
@@ -711,7 +713,8 @@ pv py_inplace(int op, pv a, pv b)
     if (PY_ISLIST(a) && !(ta->flags & PY_TF_HEAP)) {
         if (op == PY_NB_ADD)
             return py_list_extend(a, b) < 0 ? NULL : a;
-    } else if (ta->flags & PY_TF_HEAP || PY_ISLIST(a) || PY_ISSETLIKE(a) || PY_ISDICT(a)) {
+    } else if (ta->flags & PY_TF_HEAP || PY_ISLIST(a) || PY_ISSETLIKE(a) || PY_ISDICT(a) ||
+               ta == &py_bytearray_type) {
         int found;
         pv r = call_lookup(a, *inplace_ids[op], &b, 1, &found);
         if (found && (!r || r != py_NotImplemented))
