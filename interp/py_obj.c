@@ -939,17 +939,17 @@ static py_binfn slot_nb[PY_NB_COUNT] = {slot_nb_add, slot_nb_sub, slot_nb_mul, s
     slot_nb_floordiv, slot_nb_mod, slot_nb_pow, slot_nb_lshift, slot_nb_rshift, slot_nb_and,
     slot_nb_or, slot_nb_xor, slot_nb_matmul};
 
-/* Does a class (not a builtin) in t's MRO define name? */
+/* Is the first class in t's MRO that defines name a class (not a builtin)?
+   A builtin that lacks the name (int has no __str__) does not stop the walk:
+   class IE(int, Mixin) takes Mixin.__str__, as in CPython. */
 static int user_defines(py_type *t, pv name)
 {
     if (t->mro) {
         py_tuple *m = PY_TUPLE(t->mro);
         for (size_t i = 0; i < m->n; i++) {
             py_type *c = (py_type *)m->items[i];
-            if (!(c->flags & PY_TF_HEAP))
-                return 0;
             if (c->dict && py_dict_get(c->dict, name))
-                return 1;
+                return (c->flags & PY_TF_HEAP) != 0;
         }
         return 0;
     }

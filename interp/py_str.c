@@ -1509,7 +1509,7 @@ pv py_format(pv v, pv spec)
             pv b = py_bind(m, v, t);
             if (!b)
                 return NULL;
-            if (!(PY_IS(m, cfunc) && (PY_ISINT(v) || PY_ISFLOAT(v) || PY_ISSTR(v)))) {
+            if (!(PY_IS(m, cfunc) && (PY_ISINT(v) || PY_ISFLOAT(v) || py_subtype(t, &py_float_type) || PY_ISSTR(v)))) {
                 pv r = py_call1(b, spec);
                 if (r && !PY_ISSTR(r))
                     return py_raise(py_exc_TypeError, "__format__ must return a str, not %s", py_tname(r));
