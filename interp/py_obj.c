@@ -305,6 +305,16 @@ static int setup_slots(py_type *t, py_type *base, pv slots)
     return 0;
 }
 
+/* Is t's nearest builtin base a variable-size layout (str, tuple, bytes)? Its
+   subclasses have no room for an instance dict after the builtin part. */
+static int var_sized_base(py_type *t)
+{
+    extern py_type py_bytes_type;
+    while (t && (t->flags & PY_TF_HEAP))
+        t = t->base;
+    return t == &py_str_type || t == &py_tuple_type || t == &py_bytes_type;
+}
+
 static int is_data_descr(pv d)
 {
     return PY_IS(d, property) || PY_IS(d, member);
@@ -1626,7 +1636,8 @@ pv py_type_new_heap(const char *name, pv bases, pv dict)
         if (base == &py_object_type || base->basicsize == sizeof(py_obj)) {
             t->basicsize = sizeof(py_inst);
             t->dictoffset = offsetof(py_inst, dict);
-        } else if ((base->flags & PY_TF_HEAP) || base == &py_int_type || base == &py_float_type) {
+        } else if (((base->flags & PY_TF_HEAP) && !var_sized_base(base)) || base == &py_int_type ||
+                   base == &py_float_type) {
             /* a dict after a fixed-size layout (tuple and str are variable-size: none) */
             t->dictoffset = base->basicsize;
             t->basicsize = base->basicsize + sizeof(pv);
