@@ -71,7 +71,7 @@ static int ba_reserve(py_bytearray *a, size_t need)
 pv py_bytearray_new(const void *s, size_t n)
 {
     py_bytearray *a = (py_bytearray *)py_new(&py_bytearray_type, sizeof(py_bytearray));
-    if (!a || ba_reserve(a, n) < 0)
+    if (!a || ba_reserve(a, n ? n : 1) < 0) /* buf never NULL: mem* calls get a real pointer */
         return NULL;
     py_copy(a->buf, s, n);
     a->n = n;
