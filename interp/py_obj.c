@@ -461,8 +461,8 @@ int py_generic_setattr(pv o, pv name, pv v)
         py_property *p = (py_property *)d;
         pv f = v ? p->fset : p->fdel;
         if (!f || f == py_None) {
-            py_raise(py_exc_AttributeError, "can't %s attribute '%s'", v ? "set" : "delete",
-                     py_cstr(name));
+            py_raise(py_exc_AttributeError, "property '%s' of '%s' object has no %s", py_cstr(name),
+                     py_tname(o), v ? "setter" : "deleter");
             return -1;
         }
         pv r = v ? py_call2(f, o, v) : py_call1(f, o);
