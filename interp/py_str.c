@@ -1612,7 +1612,9 @@ static pv field_lookup(const char *name, size_t nl, pv *args, size_t n, pv kw, s
 
 static pv convert(pv v, char conv)
 {
-    if (conv == 'r' || conv == 'a')
+    if (conv == 'a') /* the builtin ascii(): repr with non-ASCII escaped */
+        return py_call1(py_dict_gets(py_builtins, "ascii"), v);
+    if (conv == 'r')
         return py_repr(v);
     if (conv == 's')
         return py_str_of(v);
