@@ -1664,6 +1664,12 @@ pv py_type_new_heap(const char *name, pv bases, pv dict)
         ((py_wrapper *)cm)->f = isc;
         py_dict_set(t->dict, py_id___init_subclass__, cm);
     }
+    pv cgi = py_dict_get(t->dict, py_id___class_getitem__); /* an implicit classmethod too */
+    if (cgi && PY_IS(cgi, func)) {
+        pv cm = py_new(&py_classmethod_type, sizeof(py_wrapper));
+        ((py_wrapper *)cm)->f = cgi;
+        py_dict_set(t->dict, py_id___class_getitem__, cm);
+    }
     py_type_fix_slots(t);
     return (pv)t;
 }
