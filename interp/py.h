@@ -355,7 +355,10 @@ static inline pv py_new(py_type *t, size_t size)
     X(UserWarning) X(DeprecationWarning) X(TabError) X(FileExistsError) \
     X(UnicodeEncodeError) X(RuntimeWarning) X(ReferenceError) X(SystemError) \
     X(NotADirectoryError) X(ConnectionError) X(BrokenPipeError) X(InterruptedError) \
-    X(ChildProcessError) X(ProcessLookupError) X(BlockingIOError)
+    X(ChildProcessError) X(ProcessLookupError) X(BlockingIOError) \
+    X(PendingDeprecationWarning) X(FutureWarning) X(ImportWarning) X(ResourceWarning) \
+    X(SyntaxWarning) X(UnicodeWarning) X(BytesWarning) X(EncodingWarning) \
+    X(ConnectionAbortedError) X(ConnectionRefusedError) X(ConnectionResetError) X(UnicodeTranslateError)
 #define PY_DECL_EXC(n) extern py_type *py_exc_##n;
 PY_EXC_TYPES(PY_DECL_EXC)
 

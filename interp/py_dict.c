@@ -274,8 +274,11 @@ int py_dict_entry_store(pv o, size_t ix, pv key, pv v)
 pv py_dict_get(pv o, pv key)
 {
     py_dict *d = (py_dict *)o;
-    if (!__atomic_load_n(&d->used, __ATOMIC_RELAXED))
+    if (!__atomic_load_n(&d->used, __ATOMIC_RELAXED)) {
+        if (!PY_ISSMALL(key) && !key->type->hash) /* {}[[]] is a TypeError */
+            py_hash(key);
         return NULL;
+    }
     intptr_t h = py_hash(key);
     if (h == -1)
         return NULL;

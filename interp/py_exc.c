@@ -252,7 +252,25 @@ py_type py_exc_type = {.name = "BaseException", .basicsize = sizeof(py_exc),
                        .str = exc_str_slot, .repr = exc_repr_slot, .getattr = exc_getattr,
                        .setattr = exc_setattr, .flags = PY_TF_BASETYPE | PY_TF_EXC};
 
-/* traceback objects */
+/* traceback objects; tb_frame is a view of what the traceback kept of its
+   frame (the code and the line: f_code, f_lineno; no locals) */
+typedef struct { py_obj ob; py_code *code; int line; } py_tb_frame;
+static pv tbf_getattr(pv o, pv name)
+{
+    py_tb_frame *f = (py_tb_frame *)o;
+    const char *s = py_cstr(name);
+    if (!strcmp(s, "f_code"))
+        return f->code ? (pv)f->code : py_None;
+    if (!strcmp(s, "f_lineno"))
+        return PY_MKSMALL(f->line);
+    if (!strcmp(s, "f_locals") || !strcmp(s, "f_globals"))
+        return py_dict_new();
+    if (!strcmp(s, "f_back"))
+        return py_None;
+    return py_generic_getattr(o, name);
+}
+static py_type tb_frame_type = {.name = "frame", .basicsize = sizeof(py_tb_frame), .getattr = tbf_getattr};
+
 static pv tb_getattr(pv o, pv name)
 {
     py_tb *t = (py_tb *)o;
@@ -261,8 +279,12 @@ static pv tb_getattr(pv o, pv name)
         return PY_MKSMALL(t->line);
     if (!strcmp(s, "tb_next"))
         return t->next ? (pv)t->next : py_None;
-    if (!strcmp(s, "tb_frame"))
-        return py_None;
+    if (!strcmp(s, "tb_frame")) {
+        py_tb_frame *f = (py_tb_frame *)py_new(&tb_frame_type, sizeof(py_tb_frame));
+        f->code = t->code;
+        f->line = t->line;
+        return (pv)f;
+    }
     return py_generic_getattr(o, name);
 }
 py_type py_tb_type = {.name = "traceback", .basicsize = sizeof(py_tb), .getattr = tb_getattr};
@@ -406,6 +428,7 @@ void py_exc_init(void)
 {
     py_type_ready(&py_exc_type);
     py_type_ready(&py_tb_type);
+    py_type_ready(&tb_frame_type);
     py_add_method(&py_exc_type, "__init__", em_init);
     py_add_method(&py_exc_type, "with_traceback", em_with_traceback);
     py_add_method(&py_exc_type, "add_note", em_add_note);
@@ -465,6 +488,18 @@ void py_exc_init(void)
     py_exc_UserWarning = mk("UserWarning", py_exc_Warning);
     py_exc_DeprecationWarning = mk("DeprecationWarning", py_exc_Warning);
     py_exc_RuntimeWarning = mk("RuntimeWarning", py_exc_Warning);
+    py_exc_PendingDeprecationWarning = mk("PendingDeprecationWarning", py_exc_Warning);
+    py_exc_FutureWarning = mk("FutureWarning", py_exc_Warning);
+    py_exc_ImportWarning = mk("ImportWarning", py_exc_Warning);
+    py_exc_ResourceWarning = mk("ResourceWarning", py_exc_Warning);
+    py_exc_SyntaxWarning = mk("SyntaxWarning", py_exc_Warning);
+    py_exc_UnicodeWarning = mk("UnicodeWarning", py_exc_Warning);
+    py_exc_BytesWarning = mk("BytesWarning", py_exc_Warning);
+    py_exc_EncodingWarning = mk("EncodingWarning", py_exc_Warning);
+    py_exc_ConnectionAbortedError = mk("ConnectionAbortedError", py_exc_ConnectionError);
+    py_exc_ConnectionRefusedError = mk("ConnectionRefusedError", py_exc_ConnectionError);
+    py_exc_ConnectionResetError = mk("ConnectionResetError", py_exc_ConnectionError);
+    py_exc_UnicodeTranslateError = mk("UnicodeTranslateError", py_exc_UnicodeError);
     nomem_instance = py_exc_new(py_exc_MemoryError, NULL, 0);
     GC_add_roots(&nomem_instance, &nomem_instance + 1);
 }

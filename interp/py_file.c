@@ -24,7 +24,7 @@ typedef struct {
     py_obj ob;
     FILE *fp; /* NULL once fclosed */
     pv name, mode;
-    int readable, writable, is_std;
+    int readable, writable, is_std, binary;
     int may_block;    /* reads may wait indefinitely: done unlocked (see above) */
     int closed;       /* atomic */
     unsigned readers; /* unlocked reads in flight */
@@ -54,7 +54,17 @@ static pv file_new_fp(FILE *fp, const char *name, const char *mode, int std)
     f->is_std = std;
     struct stat st;
     f->may_block = fp == stdin || fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode);
+    f->binary = strchr(mode, 'b') != NULL;
     return (pv)f;
+}
+
+/* a binary file reads bytes: the text read, as bytes */
+static pv as_binary(pv s, pv r)
+{
+    if (!r || !((py_file *)s)->binary)
+        return r;
+    extern pv py_bytes_new(const char *s, size_t n);
+    return py_bytes_new(py_cstr(r), py_sbytes(r));
 }
 
 static pv closed_error(void) { return py_raise(py_exc_ValueError, "I/O operation on closed file."); }
@@ -213,6 +223,19 @@ static pv fm_write(pv s, pv *a, size_t n, pv kw)
 {
     if (py_nargs("write", n, 1, 1) < 0)
         return NULL;
+    if (((py_file *)s)->binary) {
+        /* bytes share py_str's layout: py_file_write_str writes their bytes */
+        extern py_type py_bytes_type, py_bytearray_type;
+        py_type *t = py_typeof(a[0]);
+        if (t != &py_bytes_type && t != &py_bytearray_type)
+            return py_raise(py_exc_TypeError, "a bytes-like object is required, not '%s'", py_tname(a[0]));
+        pv b = t == &py_bytes_type ? a[0] : py_call1((pv)&py_bytes_type, a[0]);
+        if (!b)
+            return NULL;
+        if (!((py_file *)s)->writable && !is_closed(&((py_file *)s)->closed))
+            return py_raise(py_exc_OSError, "not writable");
+        return py_file_write_str(s, b) < 0 ? NULL : PY_MKSMALL(py_sbytes(b));
+    }
     if (!PY_ISSTR(a[0]))
         return py_raise(py_exc_TypeError, "write() argument must be str, not %s", py_tname(a[0]));
     py_file *f = (py_file *)s;
@@ -244,9 +267,9 @@ static pv fm_read(pv s, pv *a, size_t n, pv kw)
         if (err)
             return NULL;
     }
-    return file_read(f, 0, limit);
+    return as_binary(s, file_read(f, 0, limit));
 }
-static pv fm_readline(pv s, pv *a, size_t n, pv kw) { return file_read((py_file *)s, 1, -1); }
+static pv fm_readline(pv s, pv *a, size_t n, pv kw) { return as_binary(s, file_read((py_file *)s, 1, -1)); }
 static pv fm_readlines(pv s, pv *a, size_t n, pv kw)
 {
     pv l = py_list_new(0);
@@ -347,6 +370,9 @@ static pv file_repr(pv o)
 {
     py_file *f = (py_file *)o;
     pv r = py_repr(f->name);
+    if (f->binary)
+        return py_str_fmt("<_io.%s name=%s>", f->readable && !f->writable ? "BufferedReader" : "BufferedWriter",
+                          r ? py_cstr(r) : "?");
     return py_str_fmt("<_io.TextIOWrapper name=%s mode='%s' encoding='UTF-8'>", r ? py_cstr(r) : "?", py_cstr(f->mode));
 }
 static py_type file_type = {.name = "TextIOWrapper", .basicsize = sizeof(py_file), .iter = self_iter,

@@ -409,6 +409,8 @@ static pv wrapper_getattr(pv o, pv name)
         return w->f;
     if (name == py_id___isabstractmethod__)
         return py_False;
+    if (name == py_id___get__)
+        return py_generic_getattr(o, name);
     return py_getattr(w->f, name);
 }
 static pv staticmethod_call(pv o, pv *args, size_t n, pv kw) { return py_call(((py_wrapper *)o)->f, args, n, kw); }
@@ -737,6 +739,19 @@ py_type py_gen_type = {.name = "generator", .basicsize = sizeof(py_gen), .iter =
 
 py_type py_frame_type = {.name = "frame", .basicsize = sizeof(py_obj)};
 
+/* function, staticmethod and classmethod .__get__(obj, type=None): what an
+   attribute access binds (descriptor code and hasattr(f, '__get__') see it) */
+static pv descr_get(pv s, pv *a, size_t n, pv kw)
+{
+    if (n < 1 || n > 2)
+        return py_raise(py_exc_TypeError, "expected 1 or 2 arguments, got %zu", n);
+    pv obj = a[0] == py_None ? NULL : a[0];
+    py_type *t = n > 1 && PY_ISTYPE(a[1]) ? (py_type *)a[1] : obj ? py_typeof(obj) : NULL;
+    if (!obj && !t)
+        return py_raise(py_exc_TypeError, "__get__(None, None) is invalid");
+    return py_bind(s, obj, t);
+}
+
 void py_func_init(void)
 {
     py_type *ts[] = {&py_cfunc_type, &py_func_type, &py_code_type, &py_method_type,
@@ -749,6 +764,9 @@ void py_func_init(void)
     py_add_method(&py_property_type, "setter", pm_setter);
     py_add_method(&py_property_type, "deleter", pm_deleter);
     py_add_method(&py_property_type, "__get__", pm_get);
+    py_add_method(&py_func_type, "__get__", descr_get);
+    py_add_method(&py_staticmethod_type, "__get__", descr_get);
+    py_add_method(&py_classmethod_type, "__get__", descr_get);
     py_add_method(&py_gen_type, "send", gm_send);
     py_add_method(&py_gen_type, "throw", gm_throw);
     py_add_method(&py_gen_type, "close", gm_close);

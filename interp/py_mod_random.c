@@ -616,6 +616,114 @@ static pv r_setstate(pv s, pv *a, size_t n, pv kw)
     return py_None;
 }
 
+/* the remaining distributions, step for step as CPython's random.py (the
+   same draws in the same order, so seeded streams agree) */
+static pv r_lognormvariate(pv s, pv *a, size_t n, pv kw)
+{
+    if (py_nargs("lognormvariate", n, 2, 2) < 0)
+        return NULL;
+    pv z = r_normalvariate(s, a, n, kw);
+    return z ? py_float_new(exp(py_float_val(z))) : NULL;
+}
+static double py_fmod_pos(double x, double m)
+{
+    double r = fmod(x, m);
+    return r < 0 ? r + m : r;
+}
+static pv r_vonmisesvariate(pv s, pv *a, size_t n, pv kw)
+{
+    double mu, kappa;
+    if (py_nargs("vonmisesvariate", n, 2, 2) < 0 || py_as_double(a[0], &mu) < 0 || py_as_double(a[1], &kappa) < 0)
+        return NULL;
+    if (kappa <= 1e-6)
+        return py_float_new(2 * M_PI * rnd(s));
+    double sv = 0.5 / kappa, r = sv + sqrt(1.0 + sv * sv), z;
+    for (;;) {
+        double u1 = rnd(s);
+        z = cos(M_PI * u1);
+        double d = z / (r + z), u2 = rnd(s);
+        if (u2 < 1.0 - d * d || u2 <= (1.0 - d) * exp(d))
+            break;
+    }
+    double q = 1.0 / r, f = (q + z) / (1.0 + q * z), u3 = rnd(s);
+    return py_float_new(u3 > 0.5 ? py_fmod_pos(mu + acos(f), 2 * M_PI) : py_fmod_pos(mu - acos(f), 2 * M_PI));
+}
+static int gamma_draw(pv s, double alpha, double beta, double *out)
+{
+    if (alpha <= 0.0 || beta <= 0.0) {
+        py_raise(py_exc_ValueError, "gammavariate: alpha and beta must be > 0.0");
+        return -1;
+    }
+    if (alpha > 1.0) {
+        double ainv = sqrt(2.0 * alpha - 1.0), bbb = alpha - log(4.0), ccc = alpha + ainv;
+        for (;;) {
+            double u1 = rnd(s);
+            if (!(1e-7 < u1 && u1 < 0.9999999))
+                continue;
+            double u2 = 1.0 - rnd(s);
+            double v = log(u1 / (1.0 - u1)) / ainv, x = alpha * exp(v), z = u1 * u1 * u2;
+            double r = bbb + ccc * v - x;
+            if (r + (1.0 + log(4.5)) - 4.5 * z >= 0.0 || r >= log(z)) {
+                *out = x * beta;
+                return 0;
+            }
+        }
+    }
+    if (alpha == 1.0) {
+        *out = -log(1.0 - rnd(s)) * beta;
+        return 0;
+    }
+    double x;
+    for (;;) {
+        double u = rnd(s), b = (M_E + alpha) / M_E, p = b * u;
+        x = p <= 1.0 ? pow(p, 1.0 / alpha) : -log((b - p) / alpha);
+        double u1 = rnd(s);
+        if (p > 1.0) {
+            if (u1 <= pow(x, alpha - 1.0))
+                break;
+        } else if (u1 <= exp(-x))
+            break;
+    }
+    *out = x * beta;
+    return 0;
+}
+static pv r_gammavariate(pv s, pv *a, size_t n, pv kw)
+{
+    double alpha, beta, x;
+    if (py_nargs("gammavariate", n, 2, 2) < 0 || py_as_double(a[0], &alpha) < 0 || py_as_double(a[1], &beta) < 0 ||
+        gamma_draw(s, alpha, beta, &x) < 0)
+        return NULL;
+    return py_float_new(x);
+}
+static pv r_betavariate(pv s, pv *a, size_t n, pv kw)
+{
+    double alpha, beta, y, y2;
+    if (py_nargs("betavariate", n, 2, 2) < 0 || py_as_double(a[0], &alpha) < 0 || py_as_double(a[1], &beta) < 0 ||
+        gamma_draw(s, alpha, 1.0, &y) < 0)
+        return NULL;
+    if (y == 0)
+        return py_float_new(0.0);
+    if (gamma_draw(s, beta, 1.0, &y2) < 0)
+        return NULL;
+    return py_float_new(y / (y + y2));
+}
+static pv r_paretovariate(pv s, pv *a, size_t n, pv kw)
+{
+    double alpha;
+    if (py_nargs("paretovariate", n, 1, 1) < 0 || py_as_double(a[0], &alpha) < 0)
+        return NULL;
+    double u = 1.0 - rnd(s);
+    return py_float_new(pow(u, -1.0 / alpha));
+}
+static pv r_weibullvariate(pv s, pv *a, size_t n, pv kw)
+{
+    double alpha, beta;
+    if (py_nargs("weibullvariate", n, 2, 2) < 0 || py_as_double(a[0], &alpha) < 0 || py_as_double(a[1], &beta) < 0)
+        return NULL;
+    double u = 1.0 - rnd(s);
+    return py_float_new(alpha * pow(-log(u), 1.0 / beta));
+}
+
 static py_type random_type = {.name = "Random", .basicsize = sizeof(py_random), .tp_new = rnd_new,
                               .dictoffset = offsetof(py_random, dict), .flags = PY_TF_BASETYPE};
 
@@ -624,7 +732,10 @@ static const struct { const char *n; py_cfn f; } rfns[] = {
     {"getrandbits", r_getrandbits}, {"choice", r_choice}, {"shuffle", r_shuffle},
     {"uniform", r_uniform}, {"sample", r_sample}, {"choices", r_choices}, {"gauss", r_gauss},
     {"normalvariate", r_normalvariate}, {"expovariate", r_expovariate},
-    {"triangular", r_triangular}, {"getstate", r_getstate}, {"setstate", r_setstate}};
+    {"triangular", r_triangular}, {"getstate", r_getstate}, {"setstate", r_setstate},
+    {"lognormvariate", r_lognormvariate}, {"vonmisesvariate", r_vonmisesvariate},
+    {"gammavariate", r_gammavariate}, {"betavariate", r_betavariate},
+    {"paretovariate", r_paretovariate}, {"weibullvariate", r_weibullvariate}};
 
 pv py_mod_random(void)
 {

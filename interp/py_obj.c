@@ -309,6 +309,16 @@ static int setup_slots(py_type *t, py_type *base, pv slots)
     return 0;
 }
 
+/* Is t's nearest builtin base a variable-size layout (str, tuple, bytes)? Its
+   subclasses have no room for an instance dict after the builtin part. */
+static int var_sized_base(py_type *t)
+{
+    extern py_type py_bytes_type;
+    while (t && (t->flags & PY_TF_HEAP))
+        t = t->base;
+    return t == &py_str_type || t == &py_tuple_type || t == &py_bytes_type;
+}
+
 static int is_data_descr(pv d)
 {
     return PY_IS(d, property) || PY_IS(d, member);
@@ -453,8 +463,8 @@ int py_generic_setattr(pv o, pv name, pv v)
         py_property *p = (py_property *)d;
         pv f = v ? p->fset : p->fdel;
         if (!f || f == py_None) {
-            py_raise(py_exc_AttributeError, "can't %s attribute '%s'", v ? "set" : "delete",
-                     py_cstr(name));
+            py_raise(py_exc_AttributeError, "property '%s' of '%s' object has no %s", py_cstr(name),
+                     py_tname(o), v ? "setter" : "deleter");
             return -1;
         }
         pv r = v ? py_call2(f, o, v) : py_call1(f, o);
@@ -618,7 +628,7 @@ int py_delitem(pv o, pv k)
 {
     py_type *t = py_typeof(o);
     if (!t->setitem) {
-        py_raise(py_exc_TypeError, "'%s' object does not support item deletion", t->name);
+        py_raise(py_exc_TypeError, "'%s' object doesn't support item deletion", t->name);
         return -1;
     }
     return t->setitem(o, k, NULL);
@@ -703,6 +713,8 @@ static pv const *inplace_ids[PY_NB_COUNT] = {
     &py_id___ifloordiv__, &py_id___imod__, &py_id___ipow__, &py_id___ilshift__,
     &py_id___irshift__, &py_id___iand__, &py_id___ior__, &py_id___ixor__, &py_id___imatmul__};
 
+extern py_type py_bytearray_type;
+
 pv py_inplace(int op, pv a, pv b)
 {
     if (PY_ISSMALL(a) && PY_ISSMALL(b))
@@ -711,7 +723,8 @@ pv py_inplace(int op, pv a, pv b)
     if (PY_ISLIST(a) && !(ta->flags & PY_TF_HEAP)) {
         if (op == PY_NB_ADD)
             return py_list_extend(a, b) < 0 ? NULL : a;
-    } else if (ta->flags & PY_TF_HEAP || PY_ISLIST(a) || PY_ISSETLIKE(a) || PY_ISDICT(a)) {
+    } else if (ta->flags & PY_TF_HEAP || PY_ISLIST(a) || PY_ISSETLIKE(a) || PY_ISDICT(a) ||
+               ta == &py_bytearray_type) {
         int found;
         pv r = call_lookup(a, *inplace_ids[op], &b, 1, &found);
         if (found && (!r || r != py_NotImplemented))
@@ -936,17 +949,17 @@ static py_binfn slot_nb[PY_NB_COUNT] = {slot_nb_add, slot_nb_sub, slot_nb_mul, s
     slot_nb_floordiv, slot_nb_mod, slot_nb_pow, slot_nb_lshift, slot_nb_rshift, slot_nb_and,
     slot_nb_or, slot_nb_xor, slot_nb_matmul};
 
-/* Does a class (not a builtin) in t's MRO define name? */
+/* Is the first class in t's MRO that defines name a class (not a builtin)?
+   A builtin that lacks the name (int has no __str__) does not stop the walk:
+   class IE(int, Mixin) takes Mixin.__str__, as in CPython. */
 static int user_defines(py_type *t, pv name)
 {
     if (t->mro) {
         py_tuple *m = PY_TUPLE(t->mro);
         for (size_t i = 0; i < m->n; i++) {
             py_type *c = (py_type *)m->items[i];
-            if (!(c->flags & PY_TF_HEAP))
-                return 0;
             if (c->dict && py_dict_get(c->dict, name))
-                return 1;
+                return (c->flags & PY_TF_HEAP) != 0;
         }
         return 0;
     }
@@ -1621,7 +1634,8 @@ pv py_type_new_heap(const char *name, pv bases, pv dict)
         if (base == &py_object_type || base->basicsize == sizeof(py_obj)) {
             t->basicsize = sizeof(py_inst);
             t->dictoffset = offsetof(py_inst, dict);
-        } else if ((base->flags & PY_TF_HEAP) || base == &py_int_type || base == &py_float_type) {
+        } else if (((base->flags & PY_TF_HEAP) && !var_sized_base(base)) || base == &py_int_type ||
+                   base == &py_float_type) {
             /* a dict after a fixed-size layout (tuple and str are variable-size: none) */
             t->dictoffset = base->basicsize;
             t->basicsize = base->basicsize + sizeof(pv);
@@ -1647,6 +1661,12 @@ pv py_type_new_heap(const char *name, pv bases, pv dict)
         pv cm = py_new(&py_classmethod_type, sizeof(py_wrapper));
         ((py_wrapper *)cm)->f = isc;
         py_dict_set(t->dict, py_id___init_subclass__, cm);
+    }
+    pv cgi = py_dict_get(t->dict, py_id___class_getitem__); /* an implicit classmethod too */
+    if (cgi && PY_IS(cgi, func)) {
+        pv cm = py_new(&py_classmethod_type, sizeof(py_wrapper));
+        ((py_wrapper *)cm)->f = cgi;
+        py_dict_set(t->dict, py_id___class_getitem__, cm);
     }
     py_type_fix_slots(t);
     return (pv)t;

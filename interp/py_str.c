@@ -341,6 +341,27 @@ pv py_sb_finish(py_sb *b) { return py_str_new(b->buf ? b->buf : "", b->len); }
 
 /* ---------------- repr ---------------- */
 
+/* str.isprintable and repr: CPython treats every character of the Unicode
+   categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs (but space) as unprintable;
+   glibc's iswprint counts the spaces (Zs), the format characters (Cf) and
+   the private use areas as printable, so those are listed here. */
+static int uni_printable(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 0x20 && c != 0x7f;
+    if (c < 0xa1 || c == 0xad || c == 0x61c || c == 0x6dd || c == 0x70f || c == 0x890 || c == 0x891 || c == 0x8e2 ||
+        c == 0x1680 || c == 0x180e || c == 0x202f || c == 0x205f || c == 0x3000 ||
+        c == 0xfeff || c == 0x110bd || c == 0x110cd || c == 0xe0001)
+        return 0;
+    if ((c >= 0x600 && c <= 0x605) || (c >= 0x2000 && c <= 0x200f) ||
+        (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) ||
+        (c >= 0xd800 && c <= 0xf8ff) || (c >= 0xfff9 && c <= 0xfffb) ||
+        (c >= 0x13430 && c <= 0x1343f) || (c >= 0x1bca0 && c <= 0x1bca3) ||
+        (c >= 0x1d173 && c <= 0x1d17a) || (c >= 0xe0020 && c <= 0xe007f) || c >= 0xf0000)
+        return 0;
+    return iswprint((wint_t)c) != 0;
+}
+
 pv py_str_repr(pv s)
 {
     const char *p = py_cstr(s);
@@ -354,9 +375,9 @@ pv py_str_repr(pv s)
         if (c >= 0x80) {
             size_t adv;
             uint32_t cp = utf8_decode((const unsigned char *)p + i, &adv);
-            if ((cp >= 0x80 && cp < 0xA0) || cp == 0xAD) {
+            if (!uni_printable(cp)) {
                 char e[12];
-                snprintf(e, sizeof e, "\\x%02x", cp);
+                snprintf(e, sizeof e, cp < 0x100 ? "\\x%02x" : cp < 0x10000 ? "\\u%04x" : "\\U%08x", cp);
                 py_sb_adds(&b, e);
             } else
                 py_sb_add(&b, p + i, adv);
@@ -1199,7 +1220,7 @@ static pv m_isprintable(pv s, pv *a, size_t n, pv kw)
 {
     for (size_t i = 0; i < py_slen(s); i++) {
         uint32_t c = py_str_at(s, i);
-        if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || (c >= 0x80 && !iswprint((wint_t)c)))
+        if (!uni_printable(c))
             return py_False;
     }
     return py_True;
@@ -1519,7 +1540,7 @@ pv py_format(pv v, pv spec)
             pv b = py_bind(m, v, t);
             if (!b)
                 return NULL;
-            if (!(PY_IS(m, cfunc) && (PY_ISINT(v) || PY_ISFLOAT(v) || PY_ISSTR(v)))) {
+            if (!(PY_IS(m, cfunc) && (PY_ISINT(v) || PY_ISFLOAT(v) || py_subtype(t, &py_float_type) || PY_ISSTR(v)))) {
                 pv r = py_call1(b, spec);
                 if (r && !PY_ISSTR(r))
                     return py_raise(py_exc_TypeError, "__format__ must return a str, not %s", py_tname(r));
@@ -1622,7 +1643,9 @@ static pv field_lookup(const char *name, size_t nl, pv *args, size_t n, pv kw, s
 
 static pv convert(pv v, char conv)
 {
-    if (conv == 'r' || conv == 'a')
+    if (conv == 'a') /* the builtin ascii(): repr with non-ASCII escaped */
+        return py_call1(py_dict_gets(py_builtins, "ascii"), v);
+    if (conv == 'r')
         return py_repr(v);
     if (conv == 's')
         return py_str_of(v);

@@ -566,8 +566,10 @@ static pv format_value(pv v, int flags, pv spec)
     int conv = flags & 3;
     if (conv == 1)
         v = py_str_of(v);
-    else if (conv == 2 || conv == 3)
+    else if (conv == 2)
         v = py_repr(v);
+    else if (conv == 3) /* !a: the builtin ascii() */
+        v = py_call1(py_dict_gets(py_builtins, "ascii"), v);
     if (!v)
         return NULL;
     if (!spec && PY_IS(v, str))

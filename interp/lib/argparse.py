@@ -33,6 +33,30 @@ class _Action:
         self.required, self.help, self.metavar = required, help, metavar
 
 
+class _SubParsers:
+    def __init__(self, parent, dest, required, metavar, help):
+        self.parent = parent
+        self.dest = dest
+        self.required = required
+        self.metavar = metavar
+        self.help = help
+        self.choices = {}
+        self.names = {}
+
+    def add_parser(self, name, **kw):
+        aliases = kw.pop("aliases", ())
+        kw.pop("help", None)
+        if "prog" not in kw:
+            kw["prog"] = "%s %s" % (self.parent.prog, name)
+        parser = ArgumentParser(**kw)
+        self.choices[name] = parser
+        self.names[name] = name
+        for alias in aliases:
+            self.choices[alias] = parser
+            self.names[alias] = alias
+        return parser
+
+
 class ArgumentParser:
     def __init__(self, prog=None, usage=None, description=None, epilog=None, add_help=True, **kw):
         self.prog = prog or (_sys.argv[0].split("/")[-1] if _sys.argv and _sys.argv[0] else "prog")
@@ -72,11 +96,25 @@ class ArgumentParser:
     def add_mutually_exclusive_group(self, **kw):
         return self
 
+    def add_subparsers(self, **kw):
+        if getattr(self, "_subparsers", None) is not None:
+            self.error("cannot have multiple subparser arguments")
+        sp = _SubParsers(self, kw.pop("dest", None), kw.pop("required", False), kw.pop("metavar", None),
+                         kw.pop("help", None))
+        self._subparsers = sp
+        return sp
+
     def add_argument_group(self, *a, **kw):
         return self
 
     def set_defaults(self, **kw):
-        self._defaults = kw
+        self._defaults = dict(getattr(self, "_defaults", {}), **kw)
+
+    def get_default(self, dest):
+        for a in self._actions:
+            if a.dest == dest:
+                return a.default
+        return getattr(self, "_defaults", {}).get(dest)
 
     def error(self, message):
         self.print_usage(_sys.stderr)
@@ -145,6 +183,10 @@ class ArgumentParser:
         for k, v in getattr(self, "_defaults", {}).items():
             setattr(ns, k, v)
         positionals = [a for a in self._actions if a.positional]
+        sub = getattr(self, "_subparsers", None)
+        if sub is not None and sub.dest is not None and not hasattr(ns, sub.dest):
+            setattr(ns, sub.dest, None)
+        sub_seen = False
         extras = []
         pos_values = []
         i = 0
@@ -205,15 +247,31 @@ class ArgumentParser:
                         setattr(ns, act.dest, v)
                 i += 1
                 continue
+            if sub is not None and len(pos_values) >= len(positionals):
+                parser = sub.choices.get(arg)
+                if parser is None:
+                    self.error("argument %s: invalid choice: %r (choose from %s)" % (
+                        sub.metavar or sub.dest or "{%s}" % ",".join(sub.choices), arg,
+                        ", ".join(repr(c) for c in sub.choices)))
+                if sub.dest is not None:
+                    setattr(ns, sub.dest, sub.names.get(arg, arg))
+                ns, more = parser.parse_known_args(args[i + 1:], ns)
+                extras.extend(more)
+                sub_seen = True
+                break
             pos_values.append(arg)
             i += 1
+        if sub is not None and sub.required and not sub_seen:
+            self.error("the following arguments are required: %s" % (
+                sub.dest or "{%s}" % ",".join(sub.choices)))
         j = 0
         for a in positionals:
             if a.nargs in ("*", "+"):
                 rest = pos_values[j:]
                 if a.nargs == "+" and not rest:
                     self.error("the following arguments are required: %s" % a.dest)
-                setattr(ns, a.dest, [self._convert(a, v) for v in rest])
+                if rest or a.default is None:
+                    setattr(ns, a.dest, [self._convert(a, v) for v in rest])
                 j = len(pos_values)
             elif a.nargs == "?":
                 if j < len(pos_values):

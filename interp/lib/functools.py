@@ -125,6 +125,17 @@ def total_ordering(cls):
     return cls
 
 
+_CacheInfo = None
+
+
+def _cache_info_type():
+    global _CacheInfo
+    if _CacheInfo is None:
+        from collections import namedtuple
+        _CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
+    return _CacheInfo
+
+
 def lru_cache(maxsize=128, typed=False):
     def decorating(user_function):
         cache = {}
@@ -134,9 +145,17 @@ def lru_cache(maxsize=128, typed=False):
             key = args
             if kwds:
                 key = args + (None,) + tuple(sorted(kwds.items()))
+            if typed:
+                key += tuple(type(v) for v in args)
+                if kwds:
+                    key += tuple(type(v) for v in kwds.values())
             try:
                 result = cache[key]
                 hits[0] += 1
+                if maxsize is not None:
+                    # least recently used goes first: move a hit to the end
+                    del cache[key]
+                    cache[key] = result
                 return result
             except KeyError:
                 pass
@@ -153,9 +172,13 @@ def lru_cache(maxsize=128, typed=False):
             hits[0] = hits[1] = 0
 
         def cache_info():
-            return (hits[0], hits[1], maxsize, len(cache))
+            return _cache_info_type()(hits[0], hits[1], maxsize, len(cache))
+
+        def cache_parameters():
+            return {"maxsize": maxsize, "typed": typed}
 
         wrapper.cache_clear = cache_clear
+        wrapper.cache_parameters = cache_parameters
         wrapper.cache_info = cache_info
         return update_wrapper(wrapper, user_function)
 

@@ -1,0 +1,26 @@
+# bytearray: construction, indexing, slice assignment, the mutating methods, repr, bytes interplay
+b = bytearray(b'hello')
+print(b, len(b), b[0], b[1:3], b[-1], list(b), bytes(b), b == b'hello', b'hello' == b)
+b[0] = 72; b.append(33); b.extend(b' ok'); b.extend([65, 66]); print(b)
+b[1:3] = b'EY'; print(b); b[1:3] = []; print(b); del b[0]; print(b); del b[::2]; print(b)
+z = bytearray(5); print(z, bytearray([1, 2, 3]), bytearray(range(4)), bytearray('abc', 'utf-8'))
+x = bytearray(b'abc'); y = x; x += b'def'; print(y, x is y)
+print(x * 2, x + b'!', b'!' + x, x.pop(), x.pop(0), x, x.decode(), x.hex(), bytearray.fromhex('de ad'))
+x.insert(0, 120); x.reverse(); print(x, x.find(b'c'), x.count(b'c'), x.index(99), 99 in x, b'dc' in x)
+print(x.upper(), bytearray(b' a b ').split(), bytearray(b'a,b').split(b','), b'-'.join([b'a', bytearray(b'b')]))
+try: x[0] = 256
+except ValueError as e: print(e)
+try: x[10]
+except IndexError as e: print(e)
+try: hash(x)
+except TypeError as e: print(e)
+try: x[::2] = b'abcdefg'
+except ValueError as e: print(e)
+s = bytearray([1]) * 10; s[2::2] = bytearray(len(s[2::2])); print(s, sum(s))
+p = bytearray(range(5)); p[:3], p[3] = p[1:4], p[0]; print(p)
+p[:3] = p[2::-1]; print(p, p[:], p.copy() == p, sorted(p), max(p))
+print(b'abc'.upper(), b'a b'.split(), b'xax'.strip(b'x'), b'abc'.replace(b'b', b'BB'), b'abc'.endswith(b'c'), b'abc'.find(b'z'))
+print(bytes.fromhex('414243'), b'12'.isdigit(), bytearray(b'x') < bytearray(b'y'), str(bytearray(b'q')), repr(bytearray()))
+print(type(x).__name__, isinstance(x, bytearray), bytearray(b"it's"), bytes(3), b'%s' if False else 0)
+for i, c in enumerate(bytearray(b'ab')): print(i, c)
+print(bytearray(b'abc')[::-1], bytes(bytearray(b'\x00\xff')), b'a\tb'.split(), bytearray(b'a').clear())
