@@ -4,6 +4,7 @@
  * allocation of that size comes here. Thread states are uncollectable (they
  * are roots: the GC does not scan thread-local storage). */
 #include "py.h"
+#include "py_dtoa.h"
 #include "py_lock.h"
 
 #include <stdlib.h>
@@ -71,9 +72,14 @@ static void *oom_fn(size_t n)
  * GC_INITIAL_HEAP_SIZE in the environment still overrides it. */
 #define PY_INITIAL_HEAP (32u << 20)
 
+static void *dtoa_alloc(size_t n) { return GC_MALLOC_ATOMIC(n); }
+static void *dtoa_realloc(void *p, size_t n) { return GC_REALLOC(p, n); }
+static void dtoa_free(void *p) { (void)p; /* the collector's: see py_dtoa.h */ }
+
 void py_alloc_init(void)
 {
     GC_set_oom_fn(oom_fn);
+    py_dtoa_set_allocator(dtoa_alloc, dtoa_realloc, dtoa_free);
     if (!getenv("GC_INITIAL_HEAP_SIZE") && GC_get_heap_size() < PY_INITIAL_HEAP)
         GC_expand_hp(PY_INITIAL_HEAP - GC_get_heap_size());
 }

@@ -17,6 +17,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The allocator of every string and scratch buffer here (py_dtoa.h):
+ * libc's by default; the interpreter installs the collector's, with a free
+ * that does nothing (see py_dtoa_set_allocator). */
+static void *dt_malloc_default(size_t n) { return malloc(n); }
+static void *(*dt_malloc)(size_t) = dt_malloc_default;
+static void *(*dt_realloc)(void *, size_t) = realloc;
+static void (*dt_free)(void *) = free;
+
+void py_dtoa_set_allocator(void *(*m)(size_t), void *(*r)(void *, size_t), void (*f)(void *))
+{
+    dt_malloc = m;
+    dt_realloc = r;
+    dt_free = f;
+}
+
+void py_dtoa_free(void *p) { dt_free(p); }
+
 /* repr switches to an exponent below 1e-4 and from 1e16 on (CPython's
  * float_repr_style 'short', mode 'r'). */
 #define REPR_EXP_LOW (-4)
@@ -259,7 +276,7 @@ static void sb_reserve(sbuf *b, size_t extra)
         }
         cap *= 2;
     }
-    char *np = realloc(b->p, cap);
+    char *np = dt_realloc(b->p, cap);
     if (!np) {
         b->oom = true;
         return;
@@ -318,7 +335,7 @@ static void sb_fill(sbuf *b, uint32_t cp, int64_t count)
 static char *sb_finish(sbuf *b)
 {
     if (b->oom) {
-        free(b->p);
+        dt_free(b->p);
         return NULL;
     }
     if (!b->p)
@@ -494,7 +511,7 @@ static void put_grouped(sbuf *b, const char *digits, size_t n, char sep, int siz
     char *pre = NULL;
     size_t npre = 0;
     if (len < min_width) {
-        pre = malloc((size_t)(min_width - len) + 2);
+        pre = dt_malloc((size_t)(min_width - len) + 2);
         if (!pre) {
             b->oom = true;
             return;
@@ -513,7 +530,7 @@ static void put_grouped(sbuf *b, const char *digits, size_t n, char sep, int siz
     }
     for (size_t i = npre; i-- > 0;)
         sb_put(b, pre + i, 1);
-    free(pre);
+    dt_free(pre);
     for (size_t i = 0; i < n; i++) {
         if (sep && i > 0 && (n - i) % (size_t)size == 0)
             sb_put(b, &sep, 1);
@@ -590,7 +607,7 @@ char *py_fmt_pad(const char *digits, bool negative, const py_fmt_spec *spec)
     size_t n = strlen(digits);
     char *up = NULL;
     if (spec->type == 'X') {
-        up = malloc(n + 1);
+        up = dt_malloc(n + 1);
         if (!up)
             return NULL;
         for (size_t i = 0; i <= n; i++)
@@ -602,7 +619,7 @@ char *py_fmt_pad(const char *digits, bool negative, const py_fmt_spec *spec)
     number_parts np = {sign_text(negative, spec->sign), int_prefix(spec), digits, n, "",
                        by4 ? 4 : 3};
     char *r = layout(&np, spec);
-    free(up);
+    dt_free(up);
     return r;
 }
 
@@ -617,7 +634,7 @@ static bool is_float_type(char t)
 static char *vformat_alloc(const char *fmt, int prec, double x)
 {
     int n = snprintf(NULL, 0, fmt, prec, x);
-    char *s = n >= 0 ? malloc((size_t)n + 4) : NULL; /* room for ".0" or "%" */
+    char *s = n >= 0 ? dt_malloc((size_t)n + 4) : NULL; /* room for ".0" or "%" */
     if (s)
         snprintf(s, (size_t)n + 1, fmt, prec, x);
     return s;
@@ -650,7 +667,7 @@ static char *general_body(double ax, int p, bool alt, bool add_dot_0, bool upper
         return NULL;
     int x = atoi(strchr(s, 'e') + 1);
     if (!(x < -4 || x >= (add_dot_0 ? p - 1 : p))) {
-        free(s);
+        dt_free(s);
         s = vformat_alloc(alt ? "%#.*f" : "%.*f", p - 1 - x, ax);
         if (!s)
             return NULL;
@@ -672,7 +689,7 @@ static char *float_body(double ax, char type, int64_t precision, bool alt)
     if (type == 0 && precision < 0) {
         char r[PY_DTOA_REPR_MAX];
         py_dtoa_repr(ax, r, sizeof r);
-        char *s = malloc(strlen(r) + 3); /* room for '.' or '%' */
+        char *s = dt_malloc(strlen(r) + 3); /* room for '.' or '%' */
         if (!s)
             return NULL;
         char *e = strchr(r, 'e');
@@ -702,7 +719,7 @@ static char *nonfinite_body(double x, char type)
 {
     bool upper = type == 'E' || type == 'F' || type == 'G';
     const char *t = isnan(x) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
-    char *s = malloc(5);
+    char *s = dt_malloc(5);
     if (s)
         sprintf(s, "%s%s", t, type == '%' ? "%" : "");
     return s;
@@ -746,7 +763,7 @@ char *py_fmt_double(double x, const py_fmt_spec *spec, py_fmt_error *err)
     size_t nd = strspn(body, "0123456789");
     number_parts np = {sign_text(negative, spec->sign), "", body, nd, body + nd, 3};
     char *r = layout(&np, spec);
-    free(body);
+    dt_free(body);
     return r ? r : no_memory(err);
 }
 

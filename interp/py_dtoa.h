@@ -7,8 +7,10 @@
  * state, so any thread may call any function at any time. Results never
  * depend on the locale: the interpreter never calls setlocale(), so
  * snprintf and strtod run in the "C" locale (decimal point '.'), which is
- * what CPython's own formatting uses. Functions that return a string malloc
- * it (no GC dependency): the caller frees it, or copies it into a GC string.
+ * what CPython's own formatting uses. Functions that return a string
+ * allocate it with the module's allocator (libc's malloc unless
+ * py_dtoa_set_allocator was called, before any thread formats): the caller
+ * releases it with py_dtoa_free, or copies it into a GC string.
  *
  * Strings are UTF-8; only the fill character may be non-ASCII.
  *
@@ -31,6 +33,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* Replace malloc/realloc/free (call once, before any formatting). The
+ * interpreter passes the collector's allocator and a free that does
+ * nothing: formatting runs inside transactions, and under the simulator a
+ * free() of memory the transaction wrote is undone wrongly by the rollback
+ * (it restores the bytes free() had linked into the allocator's lists). */
+void py_dtoa_set_allocator(void *(*alloc)(size_t), void *(*re)(void *, size_t), void (*release)(void *));
+void py_dtoa_free(void *p);
 
 /* Longest repr of a double plus NUL: "-2.2250738585072014e-308" is 24. */
 #define PY_DTOA_REPR_MAX 32

@@ -1485,7 +1485,7 @@ static pv take_cstr(char *s)
     if (!s)
         return py_raise_nomem();
     pv r = py_str_c(s);
-    free(s);
+    py_dtoa_free(s);
     return r;
 }
 
