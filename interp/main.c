@@ -380,11 +380,10 @@ int main(int argc, char **argv)
     const char *mode = NULL, *stats = NULL;
     run_req rq = {.kind = -1};
     clock_gettime(CLOCK_MONOTONIC, &rq.t0);
-    /* the command line as given, for --mode=emu (-c parsing below edits argv) */
-    char **given = calloc((size_t)argc + 1, sizeof *given);
-    if (!given)
-        return 1;
-    memcpy(given, argv, (size_t)argc * sizeof *given);
+    /* -c parsing edits argv (sys.argv[0] is "-c"); --mode=emu needs it as
+     * it was given */
+    int edited = -1;
+    char *edited_was = NULL;
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
@@ -424,6 +423,8 @@ int main(int argc, char **argv)
                 return bad_usage("Argument expected for the -c option", "-c");
             rq.kind = RUN_CMD;
             rq.arg = argv[i + 1];
+            edited = i + 1;
+            edited_was = argv[i + 1];
             argv[i + 1] = "-c";
             rq.argc = argc - i - 1;
             rq.argv = argv + i + 1;
@@ -465,8 +466,14 @@ int main(int argc, char **argv)
     if (py_mode_choose(mode, &choice))
         return 2;
 #ifndef PY_EMU_BUILD
-    if (choice.mode == PY_MODE_EMU)
-        return exec_emu(given);
+    if (choice.mode == PY_MODE_EMU) {
+        if (edited >= 0)
+            argv[edited] = edited_was;
+        return exec_emu(argv);
+    }
+#else
+    (void)edited;
+    (void)edited_was;
 #endif
     if (py_run_init(&choice))
         return 2;

@@ -385,6 +385,7 @@ struct py_ts {
     py_frame *frame;      /* innermost Python frame */
     int depth;            /* Python frames + C re-entries */
     int c_depth;          /* nested VM entries from C */
+    char *stack_floor;    /* lowest C stack address a VM entry may start at (py_vm.c) */
     unsigned long ident;
     pv *stack_cur, *stack_end; /* frame arena */
     pv *arena_spare;      /* a free arena chunk (GC memory: must be reachable from here) */

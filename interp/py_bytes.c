@@ -1,12 +1,16 @@
 /* py_bytes.c: immutable `bytes` (the layout of py_str with the bytes type:
  * len == nbytes), mutable `bytearray` (a growable buffer), their common
  * methods, str.encode/bytes.decode, and int.to_bytes/int.from_bytes.
- * bytes is immutable: no locks. bytearray takes no per-object lock yet
- * (gil mode only, like its first user programs); fine mode must add them. */
+ * bytes is immutable: no locks. A bytearray is a shared mutable object:
+ * every change holds its lock (py_lock.h), with the arguments converted
+ * (py_index, __index__, iteration) before the lock is taken; readers go
+ * through bbuf, which copies the buffer under the read lock where locks
+ * are real, so no reader pairs a buffer with the length of another. */
 #include <ctype.h>
 #include <stdlib.h>
 
 #include "py.h"
+#include "py_lock.h"
 
 py_type py_bytes_type;
 
@@ -41,8 +45,21 @@ static int bbuf(pv o, const unsigned char **p, size_t *n)
         return 1;
     }
     if (ISBA(o)) {
-        *p = BA(o)->buf;
-        *n = BA(o)->n;
+        if (!py_locking()) { /* one GIL, or inside a transaction */
+            *p = BA(o)->buf;
+            *n = BA(o)->n;
+            return 1;
+        }
+        PY_LOCK_R(o); /* allocation under a lock is allowed */
+        size_t k = BA(o)->n;
+        unsigned char *c = GC_MALLOC_ATOMIC(k + 1);
+        if (c)
+            py_copy(c, BA(o)->buf, k);
+        PY_UNLOCK_R(o);
+        if (!c)
+            py_raise_nomem();
+        *p = c ? c : (const unsigned char *)"";
+        *n = c ? k : 0;
         return 1;
     }
     *p = (const unsigned char *)"";
@@ -245,12 +262,19 @@ static py_type bytes_iter_type;
 static pv bytes_iter_next(pv o)
 {
     bytes_iter *it = (bytes_iter *)o;
-    const unsigned char *p;
-    size_t n;
-    bbuf(it->b, &p, &n);
-    if (it->i >= n)
+    size_t i = __atomic_load_n(&it->i, __ATOMIC_RELAXED);
+    int c = -1;
+    if (ISBA(it->b)) {
+        PY_LOCK_R(it->b);
+        if (i < BA(it->b)->n)
+            c = BA(it->b)->buf[i];
+        PY_UNLOCK_R(it->b);
+    } else if (i < B(it->b)->nbytes)
+        c = (unsigned char)B(it->b)->s[i];
+    if (c < 0)
         return NULL;
-    return PY_MKSMALL(p[it->i++]);
+    __atomic_store_n(&it->i, i + 1, __ATOMIC_RELAXED);
+    return PY_MKSMALL(c);
 }
 static pv self_iter(pv o) { return o; }
 static py_type bytes_iter_type = {.name = "bytes_iterator", .basicsize = sizeof(bytes_iter),
@@ -306,8 +330,10 @@ static pv bytes_new_t(py_type *t, pv *a, size_t n, pv kw)
     }
     if (ISB(x))
         return x;
-    if (ISBA(x))
-        return py_bytes_new((const char *)BA(x)->buf, BA(x)->n);
+    const unsigned char *xp;
+    size_t xn;
+    if (ISBA(x) && bbuf(x, &xp, &xn))
+        return py_bytes_new((const char *)xp, xn);
     if (PY_ISINT(x)) {
         int err = 0;
         intptr_t k = py_index(x, &err);
@@ -684,15 +710,43 @@ static pv as_bytes(pv v)
     return bytes_new_t(&py_bytes_type, &v, 1, NULL);
 }
 
+/* k with its bounds as ints (their __index__ runs here, without a lock) */
+static pv int_slice(pv k)
+{
+    py_slice *s = (py_slice *)k;
+    pv f[3] = {s->start, s->stop, s->step};
+    for (int i = 0; i < 3; i++)
+        if (f[i] != py_None && !PY_ISSMALL(f[i])) {
+            int err = 0;
+            intptr_t x = py_index(f[i], &err);
+            if (err)
+                return NULL;
+            f[i] = py_int_from_i64(x);
+        }
+    return py_slice_new(f[0], f[1], f[2]);
+}
+
+static int ba_ass_slice_locked(py_bytearray *ba, pv k, pv src);
+
 static int ba_ass_slice(pv o, pv k, pv v)
 {
-    py_bytearray *ba = BA(o);
+    pv src = NULL;
+    if (v && !(src = as_bytes(v)))
+        return -1;
+    if (!(k = int_slice(k)))
+        return -1;
+    PY_LOCK(o);
+    int r = ba_ass_slice_locked(BA(o), k, src);
+    PY_UNLOCK(o);
+    return r;
+}
+
+static int ba_ass_slice_locked(py_bytearray *ba, pv k, pv src)
+{
+    PY_ASSERT_LOCKED(ba);
     intptr_t a, b, st;
     size_t len;
     if (py_slice_indices(k, ba->n, &a, &b, &st, &len) < 0)
-        return -1;
-    pv src = NULL;
-    if (v && !(src = as_bytes(v)))
         return -1;
     size_t sn = src ? B(src)->nbytes : 0;
     if (st != 1) {
@@ -740,18 +794,24 @@ static int ba_setitem(pv o, pv k, pv v)
         py_raise(py_exc_TypeError, "bytearray indices must be integers or slices, not %s", py_tname(k));
         return -1;
     }
+    unsigned char c = 0;
+    if (v && byte_value(v, &c) < 0)
+        return -1;
+    PY_LOCK(ba);
     if (i < 0)
         i += (intptr_t)ba->n;
     if (i < 0 || (size_t)i >= ba->n) {
+        PY_UNLOCK(ba);
         py_raise(py_exc_IndexError, v ? "bytearray index out of range" : "bytearray index out of range");
         return -1;
     }
     if (!v) {
         py_move(ba->buf + i, ba->buf + i + 1, ba->n - (size_t)i - 1);
         ba->n--;
-        return 0;
-    }
-    return byte_value(v, &ba->buf[i]);
+    } else
+        ba->buf[i] = c;
+    PY_UNLOCK(ba);
+    return 0;
 }
 
 static pv ba_new_t(py_type *t, pv *a, size_t n, pv kw)
@@ -769,10 +829,14 @@ static pv bam_append(pv s, pv *a, size_t n, pv kw)
     unsigned char c;
     if (n != 1)
         return py_raise(py_exc_TypeError, "append() takes exactly one argument (%zu given)", n);
-    if (byte_value(a[0], &c) < 0 || ba_reserve(BA(s), BA(s)->n + 1) < 0)
+    if (byte_value(a[0], &c) < 0)
         return NULL;
-    BA(s)->buf[BA(s)->n++] = c;
-    return py_None;
+    PY_LOCK(s);
+    int r = ba_reserve(BA(s), BA(s)->n + 1);
+    if (r == 0)
+        BA(s)->buf[BA(s)->n++] = c;
+    PY_UNLOCK(s);
+    return r < 0 ? NULL : py_None;
 }
 
 static pv bam_extend(pv s, pv *a, size_t n, pv kw)
@@ -780,11 +844,16 @@ static pv bam_extend(pv s, pv *a, size_t n, pv kw)
     if (n != 1)
         return py_raise(py_exc_TypeError, "extend() takes exactly one argument (%zu given)", n);
     pv b = as_bytes(a[0]);
-    if (!b || ba_reserve(BA(s), BA(s)->n + B(b)->nbytes) < 0)
+    if (!b)
         return NULL;
-    py_copy(BA(s)->buf + BA(s)->n, B(b)->s, B(b)->nbytes);
-    BA(s)->n += B(b)->nbytes;
-    return py_None;
+    PY_LOCK(s);
+    int r = ba_reserve(BA(s), BA(s)->n + B(b)->nbytes);
+    if (r == 0) {
+        py_copy(BA(s)->buf + BA(s)->n, B(b)->s, B(b)->nbytes);
+        BA(s)->n += B(b)->nbytes;
+    }
+    PY_UNLOCK(s);
+    return r < 0 ? NULL : py_None;
 }
 
 static pv bam_iadd(pv s, pv *a, size_t n, pv kw)
@@ -806,15 +875,21 @@ static pv bam_pop(pv s, pv *a, size_t n, pv kw)
         if (err)
             return NULL;
     }
-    if (!ba->n)
+    PY_LOCK(ba);
+    if (!ba->n) {
+        PY_UNLOCK(ba);
         return py_raise(py_exc_IndexError, "pop from empty bytearray");
+    }
     if (i < 0)
         i += (intptr_t)ba->n;
-    if (i < 0 || (size_t)i >= ba->n)
+    if (i < 0 || (size_t)i >= ba->n) {
+        PY_UNLOCK(ba);
         return py_raise(py_exc_IndexError, "pop index out of range");
+    }
     unsigned char c = ba->buf[i];
     py_move(ba->buf + i, ba->buf + i + 1, ba->n - (size_t)i - 1);
     ba->n--;
+    PY_UNLOCK(ba);
     return PY_MKSMALL(c);
 }
 
@@ -826,8 +901,13 @@ static pv bam_insert(pv s, pv *a, size_t n, pv kw)
     if (n != 2)
         return py_raise(py_exc_TypeError, "insert expected 2 arguments, got %zu", n);
     intptr_t i = py_index(a[0], &err);
-    if (err || byte_value(a[1], &c) < 0 || ba_reserve(ba, ba->n + 1) < 0)
+    if (err || byte_value(a[1], &c) < 0)
         return NULL;
+    PY_LOCK(ba);
+    if (ba_reserve(ba, ba->n + 1) < 0) {
+        PY_UNLOCK(ba);
+        return NULL;
+    }
     if (i < 0)
         i += (intptr_t)ba->n;
     if (i < 0)
@@ -837,6 +917,7 @@ static pv bam_insert(pv s, pv *a, size_t n, pv kw)
     py_move(ba->buf + i + 1, ba->buf + i, ba->n - (size_t)i);
     ba->buf[i] = c;
     ba->n++;
+    PY_UNLOCK(ba);
     return py_None;
 }
 
@@ -848,33 +929,45 @@ static pv bam_remove(pv s, pv *a, size_t n, pv kw)
         return py_raise(py_exc_TypeError, "remove() takes exactly one argument (%zu given)", n);
     if (byte_value(a[0], &c) < 0)
         return NULL;
-    unsigned char *q = memchr(ba->buf, c, ba->n);
-    if (!q)
-        return py_raise(py_exc_ValueError, "value not found in bytearray");
-    size_t i = (size_t)(q - ba->buf);
-    py_move(ba->buf + i, ba->buf + i + 1, ba->n - i - 1);
-    ba->n--;
-    return py_None;
+    PY_LOCK(ba);
+    unsigned char *q = ba->n ? memchr(ba->buf, c, ba->n) : NULL;
+    if (q) {
+        size_t i = (size_t)(q - ba->buf);
+        py_move(ba->buf + i, ba->buf + i + 1, ba->n - i - 1);
+        ba->n--;
+    }
+    PY_UNLOCK(ba);
+    return q ? py_None : py_raise(py_exc_ValueError, "value not found in bytearray");
 }
 
 static pv bam_reverse(pv s, pv *a, size_t n, pv kw)
 {
     py_bytearray *ba = BA(s);
+    PY_LOCK(ba);
     for (size_t i = 0, j = ba->n; i + 1 < j; i++, j--) {
         unsigned char t = ba->buf[i];
         ba->buf[i] = ba->buf[j - 1];
         ba->buf[j - 1] = t;
     }
+    PY_UNLOCK(ba);
     return py_None;
 }
 
 static pv bam_clear(pv s, pv *a, size_t n, pv kw)
 {
+    PY_LOCK(s);
     BA(s)->n = 0;
+    PY_UNLOCK(s);
     return py_None;
 }
 
-static pv bam_copy(pv s, pv *a, size_t n, pv kw) { return py_bytearray_new(BA(s)->buf, BA(s)->n); }
+static pv bam_copy(pv s, pv *a, size_t n, pv kw)
+{
+    const unsigned char *p;
+    size_t k;
+    bbuf(s, &p, &k);
+    return py_bytearray_new(p, k);
+}
 
 /* int.to_bytes(length=1, byteorder='big', *, signed=False) */
 static pv im_to_bytes(pv s, pv *a, size_t n, pv kw)

@@ -10,6 +10,7 @@
  * Concurrency: frames are per thread; shared objects are reached through
  * the object operations, which take the object locks (py_lock.h).
  */
+#define _GNU_SOURCE 1 /* pthread_getattr_np */
 #include "py_vm.h"
 #include "py_lock.h"
 
@@ -92,10 +93,36 @@ int py_frame_line(py_frame *f)
 
 pv py_handling_exc(void) { return py_cur->handling; }
 
+/* The lowest address this thread's C stack may use before a nested VM
+ * entry is refused: whatever the recursion limit says, a thread whose stack
+ * is smaller than MAX_C_DEPTH entries need (an embedding program's main
+ * thread, sanitizer builds with larger frames) gets RecursionError, never a
+ * stack overflow. The margin is room for the deepest C path between two
+ * checks (a repr of a big container, the compiler under ASan). */
+#define STACK_MARGIN (512u << 10)
+
+static char *stack_floor(py_ts *ts)
+{
+    if (!ts->stack_floor) {
+        pthread_attr_t a;
+        void *lo;
+        size_t sz;
+        char *floor = (char *)1; /* unknown: only the depth counters limit */
+        if (pthread_getattr_np(pthread_self(), &a) == 0) {
+            if (pthread_attr_getstack(&a, &lo, &sz) == 0 && sz > 2 * STACK_MARGIN)
+                floor = (char *)lo + STACK_MARGIN;
+            pthread_attr_destroy(&a);
+        }
+        ts->stack_floor = floor;
+    }
+    return ts->stack_floor;
+}
+
 int py_enter_recursive(const char *where)
 {
     py_ts *ts = py_cur;
-    if (ts->depth + 1 > py_recursion_limit + 50 || ts->c_depth + 1 > MAX_C_DEPTH) {
+    if (ts->depth + 1 > py_recursion_limit + 50 || ts->c_depth + 1 > MAX_C_DEPTH ||
+        (char *)__builtin_frame_address(0) < stack_floor(ts)) {
         py_raise(py_exc_RecursionError, "maximum recursion depth exceeded%s", where);
         return -1;
     }

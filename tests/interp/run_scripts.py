@@ -270,6 +270,9 @@ def parse_args(argv):
     ap.add_argument("--elide", help="path of the elide binary under test")
     ap.add_argument("--python", default="python3", help="CPython 3.11 (default python3)")
     ap.add_argument("--mode", help="run elide with --mode=MODE")
+    ap.add_argument("--skip-unrunnable", action="store_true",
+                    help="with --mode: exit 77 (skipped) when elide refuses the mode "
+                         "with exit status 2 (rtm without XBEGIN, emu without elide-emu)")
     ap.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--filter", help="only scripts whose path contains SUBSTR")
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds per script")
@@ -305,6 +308,11 @@ def parse_args(argv):
 
 def main(argv):
     args = parse_args(argv)
+    if args.elide and args.mode and args.skip_unrunnable:
+        p = subprocess.run(args.impl_cmd + ["-c", "pass"], capture_output=True, text=True)
+        if p.returncode == 2:
+            print("SKIP: elide cannot run --mode=%s here: %s" % (args.mode, p.stderr.strip()))
+            return 77
     scripts = discover(os.path.abspath(args.scripts), args.filter)
     if args.self_check:
         scripts = [s for s in scripts if s.differential]
