@@ -5,6 +5,7 @@
  * are roots: the GC does not scan thread-local storage). */
 #include "py.h"
 #include "py_dtoa.h"
+#include "py_mt.h"
 #include "py_lock.h"
 
 #include <stdlib.h>
@@ -72,14 +73,28 @@ static void *oom_fn(size_t n)
  * GC_INITIAL_HEAP_SIZE in the environment still overrides it. */
 #define PY_INITIAL_HEAP (32u << 20)
 
-static void *dtoa_alloc(size_t n) { return GC_MALLOC_ATOMIC(n); }
-static void *dtoa_realloc(void *p, size_t n) { return GC_REALLOC(p, n); }
-static void dtoa_free(void *p) { (void)p; /* the collector's: see py_dtoa.h */ }
+/* The formatting (py_dtoa.c) and random (py_mt.c) helpers' scratch memory:
+ * the collector's, and never freed or moved explicitly (GC_FREE, or a
+ * GC_REALLOC that moves, links the old block into a free list; inside a
+ * simulated transaction the rollback would then write the transaction's
+ * old bytes over that link). */
+static void *scratch_alloc(size_t n) { return GC_MALLOC_ATOMIC(n); }
+static void *scratch_realloc(void *p, size_t n)
+{
+    void *q = GC_MALLOC_ATOMIC(n);
+    if (q && p) {
+        size_t old = GC_size(p);
+        memcpy(q, p, old < n ? old : n);
+    }
+    return q;
+}
+static void scratch_free(void *p) { (void)p; }
 
 void py_alloc_init(void)
 {
     GC_set_oom_fn(oom_fn);
-    py_dtoa_set_allocator(dtoa_alloc, dtoa_realloc, dtoa_free);
+    py_dtoa_set_allocator(scratch_alloc, scratch_realloc, scratch_free);
+    py_mt_set_allocator(scratch_alloc, scratch_free);
     if (!getenv("GC_INITIAL_HEAP_SIZE") && GC_get_heap_size() < PY_INITIAL_HEAP)
         GC_expand_hp(PY_INITIAL_HEAP - GC_get_heap_size());
 }

@@ -18,12 +18,15 @@ static void *gmp_alloc(size_t n)
         py_die("out of memory in GMP");
     return p;
 }
+/* A new block, the old one left to the collector: GC_REALLOC frees a block
+ * it moves, and a free inside a simulated transaction is undone wrongly by
+ * its rollback (py_alloc.c, scratch_realloc). */
 static void *gmp_realloc(void *p, size_t old, size_t n)
 {
-    (void)old;
-    void *q = GC_REALLOC(p, n);
+    void *q = GC_MALLOC_ATOMIC(n);
     if (!q)
         py_die("out of memory in GMP");
+    py_copy(q, p, old < n ? old : n);
     return q;
 }
 static void gmp_free(void *p, size_t n) { (void)p; (void)n; }

@@ -13,6 +13,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Scratch memory (seeding, sampling): libc's by default; the interpreter
+ * installs the collector's with a free that does nothing, for the reason
+ * py_dtoa.h gives (a free inside a simulated transaction). */
+static void *mt_malloc_default(size_t n) { return malloc(n); }
+static void *(*mt_malloc)(size_t) = mt_malloc_default;
+static void (*mt_free)(void *) = free;
+
+void py_mt_set_allocator(void *(*alloc)(size_t), void (*release)(void *))
+{
+    mt_malloc = alloc;
+    mt_free = release;
+}
+
+/* zeroed, as calloc */
+static void *mt_calloc(size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    void *p = mt_malloc(n * size);
+    if (p)
+        memset(p, 0, n * size);
+    return p;
+}
+
 /* MT19937 parameters (the algorithm's, not tunables). */
 #define MT_M 397
 #define MT_MATRIX_A 0x9908b0dfU
@@ -212,11 +236,11 @@ void py_mt_sha512(const unsigned char *data, size_t len, unsigned char out[64])
 int py_mt_seed_bytes(py_mt *m, const unsigned char *data, size_t len)
 {
     size_t total = len + 64, nwords = (total + 3) / 4;
-    unsigned char *buf = malloc(total);
-    uint32_t *words = calloc(nwords, sizeof *words);
+    unsigned char *buf = mt_malloc(total);
+    uint32_t *words = mt_calloc(nwords, sizeof *words);
     if (!buf || !words) {
-        free(buf);
-        free(words);
+        mt_free(buf);
+        mt_free(words);
         return -1;
     }
     memcpy(buf, data, len);
@@ -225,8 +249,8 @@ int py_mt_seed_bytes(py_mt *m, const unsigned char *data, size_t len)
     for (size_t i = 0; i < total; i++)
         words[i / 4] |= (uint32_t)buf[total - 1 - i] << (8 * (i % 4));
     py_mt_seed_words(m, words, nwords);
-    free(buf);
-    free(words);
+    mt_free(buf);
+    mt_free(words);
     return 0;
 }
 
@@ -385,7 +409,7 @@ static bool sample_uses_pool(size_t n, size_t k)
 
 static py_mt_status sample_pool(py_mt *m, size_t n, size_t k, size_t *out)
 {
-    size_t *pool = malloc((n ? n : 1) * sizeof *pool);
+    size_t *pool = mt_malloc((n ? n : 1) * sizeof *pool);
     if (!pool)
         return PY_MT_NOMEM;
     for (size_t i = 0; i < n; i++)
@@ -395,7 +419,7 @@ static py_mt_status sample_pool(py_mt *m, size_t n, size_t k, size_t *out)
         out[i] = pool[j];
         pool[j] = pool[n - i - 1]; /* move the non-selected item into the vacancy */
     }
-    free(pool);
+    mt_free(pool);
     return PY_MT_OK;
 }
 
@@ -418,7 +442,7 @@ static py_mt_status sample_set(py_mt *m, size_t n, size_t k, size_t *out)
     size_t cap = 8;
     while (cap < 2 * k + 1)
         cap *= 2; /* load factor <= 1/2 keeps probes short */
-    size_t *slots = malloc(cap * sizeof *slots);
+    size_t *slots = mt_malloc(cap * sizeof *slots);
     if (!slots)
         return PY_MT_NOMEM;
     for (size_t i = 0; i < cap; i++)
@@ -429,7 +453,7 @@ static py_mt_status sample_set(py_mt *m, size_t n, size_t k, size_t *out)
             j = (size_t)py_mt_randbelow(m, n);
         out[i] = j;
     }
-    free(slots);
+    mt_free(slots);
     return PY_MT_OK;
 }
 

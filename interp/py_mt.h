@@ -51,6 +51,8 @@ int py_mt_randrange_error(py_mt_status st, int64_t start, int64_t stop, char *bu
                           size_t size);
 
 /* --- the generator --- */
+/* Replace the scratch allocator (once, before use; see py_mt.c). */
+void py_mt_set_allocator(void *(*alloc)(size_t), void (*release)(void *));
 void py_mt_init_genrand(py_mt *m, uint32_t s);
 void py_mt_init_by_array(py_mt *m, const uint32_t *key, size_t len);
 uint32_t py_mt_genrand32(py_mt *m);
