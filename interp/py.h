@@ -198,8 +198,20 @@ enum {
 typedef struct { uintptr_t seq, a, b, c, d; } py_cache;
 typedef struct { uintptr_t a, b, c, d; } py_cache_val;
 
-static inline int py_cache_read(const py_cache *c, py_cache_val *v)
+/* How threads run (py_lock.h: PY_RUN_*); 0, PY_RUN_GIL, and 3, PY_RUN_HLE,
+ * have one GIL, so shared memory needs no atomic protocol beyond it. */
+extern int py_run;
+static inline int py_one_gil(void) { return py_run == 0 || py_run == 3; }
+
+static inline __attribute__((always_inline)) int py_cache_read(const py_cache *c, py_cache_val *v)
 {
+    if (py_one_gil()) { /* no concurrent writer: the GIL orders the fills */
+        v->a = c->a;
+        v->b = c->b;
+        v->c = c->c;
+        v->d = c->d;
+        return 1;
+    }
     /* acquire loads (plain moves on x86) keep the second load of seq after
      * the content loads without a fence, which TSan cannot model */
     uintptr_t s = __atomic_load_n(&c->seq, __ATOMIC_ACQUIRE);
@@ -274,6 +286,12 @@ typedef struct {
 } py_gen;
 static inline int py_gen_claim(py_gen *g)
 {
+    if (py_one_gil()) { /* the GIL orders claims: no atomic needed */
+        if (g->running)
+            return 0;
+        g->running = 1;
+        return 1;
+    }
     int z = 0;
     return __atomic_compare_exchange_n(&g->running, &z, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
 }
@@ -548,7 +566,7 @@ pv py_sb_finish(py_sb *b);
 pv py_list_new(size_t n);            /* n NULL slots, len n: fill before sharing */
 /* Element i of a list (negative counts from the end), read without the lock
  * (py_list.c explains why that is safe); NULL when out of range. */
-static inline pv py_list_item(pv o, intptr_t i)
+static inline __attribute__((always_inline)) pv py_list_item(pv o, intptr_t i)
 {
     py_list *l = (py_list *)o;
     size_t n = __atomic_load_n(&l->n, __ATOMIC_ACQUIRE);
@@ -580,6 +598,7 @@ void py_list_init(void);
 intptr_t py_seq_index_norm(intptr_t i, size_t n, int *ok);
 int py_slice_indices(pv slice, size_t len, intptr_t *start, intptr_t *stop, intptr_t *step, size_t *slen);
 pv py_slice_new(pv a, pv b, pv c);
+pv py_slice_ints(pv slice); /* bounds as ints or None (runs their __index__); NULL on error */
 pv py_seq_iter_new(pv seq); /* index-based iterator */
 
 /* ---- dict/set (py_dict.c, py_set.c) ---- */
@@ -595,10 +614,25 @@ int py_dict_update(pv d, pv other);
 void py_dict_init(void);
 /* An exact-str key (no __eq__ can run): entry index or -1, *val its value. */
 intptr_t py_dict_find_str(pv d, pv name, pv *val);
-/* Entry ix's value if it still holds key (no lock; see py_dict.c), else NULL. */
-pv py_dict_entry_val(pv d, size_t ix, pv key);
+/* Entry arrays carry their capacity in the word before entry 0. */
+static inline size_t py_dict_ent_cap(const py_dent *e) { return e ? ((const size_t *)e)[-1] : 0; }
+/* The value of entry ix if it still holds key, without the lock; NULL when
+ * it does not (or the dict's keys changed meanwhile: the caller then takes
+ * the slow path). kver is read before and after, so a slot that was deleted
+ * and reused for another key between our loads of key and val (popitem
+ * shrinks nent) is never taken for the old key's value (py_dict.c). */
+static inline __attribute__((always_inline)) pv py_dict_entry_val(pv o, size_t ix, pv key)
+{
+    py_dict *d = (py_dict *)o;
+    uint64_t k1 = __atomic_load_n(&d->kver, __ATOMIC_ACQUIRE);
+    py_dent *e = __atomic_load_n(&d->ent, __ATOMIC_ACQUIRE);
+    if (ix >= py_dict_ent_cap(e) || __atomic_load_n(&e[ix].key, __ATOMIC_ACQUIRE) != key)
+        return NULL;
+    pv v = __atomic_load_n(&e[ix].val, __ATOMIC_ACQUIRE);
+    return __atomic_load_n(&d->kver, __ATOMIC_ACQUIRE) == k1 ? v : NULL;
+}
 /* Store v into entry ix if it still holds key (under the lock): 1, else 0. */
-int py_dict_entry_store(pv d, size_t ix, pv key, pv v);
+int py_dict_entry_store_slow(pv d, size_t ix, pv key, pv v);
 pv py_set_new(py_type *t);
 int py_set_add(pv s, pv key);
 int py_set_contains(pv s, pv key);

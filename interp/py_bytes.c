@@ -710,22 +710,6 @@ static pv as_bytes(pv v)
     return bytes_new_t(&py_bytes_type, &v, 1, NULL);
 }
 
-/* k with its bounds as ints (their __index__ runs here, without a lock) */
-static pv int_slice(pv k)
-{
-    py_slice *s = (py_slice *)k;
-    pv f[3] = {s->start, s->stop, s->step};
-    for (int i = 0; i < 3; i++)
-        if (f[i] != py_None && !PY_ISSMALL(f[i])) {
-            int err = 0;
-            intptr_t x = py_index(f[i], &err);
-            if (err)
-                return NULL;
-            f[i] = py_int_from_i64(x);
-        }
-    return py_slice_new(f[0], f[1], f[2]);
-}
-
 static int ba_ass_slice_locked(py_bytearray *ba, pv k, pv src);
 
 static int ba_ass_slice(pv o, pv k, pv v)
@@ -733,7 +717,7 @@ static int ba_ass_slice(pv o, pv k, pv v)
     pv src = NULL;
     if (v && !(src = as_bytes(v)))
         return -1;
-    if (!(k = int_slice(k)))
+    if (!(k = py_slice_ints(k)))
         return -1;
     PY_LOCK(o);
     int r = ba_ass_slice_locked(BA(o), k, src);

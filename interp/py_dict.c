@@ -28,7 +28,7 @@
  * one and publishes it with release). So every field a lock-free reader
  * loads is stored atomically here: ent, its entries' key and val, used. */
 
-static inline size_t ent_cap(const py_dent *e) { return e ? ((const size_t *)e)[-1] : 0; }
+#define ent_cap py_dict_ent_cap
 
 static py_dent *ent_alloc(size_t cap)
 {
@@ -239,23 +239,7 @@ intptr_t py_dict_find_str(pv o, pv name, pv *val)
     return ix >= 0 ? ix : -1;
 }
 
-/* The value of entry ix if it still holds key, without the lock; NULL when
- * it does not (or the dict's keys changed meanwhile: the caller then takes
- * the slow path). kver is read before and after, so a slot that was deleted
- * and reused for another key between our loads of key and val (popitem
- * shrinks nent) is never taken for the old key's value. */
-pv py_dict_entry_val(pv o, size_t ix, pv key)
-{
-    py_dict *d = (py_dict *)o;
-    uint64_t k1 = __atomic_load_n(&d->kver, __ATOMIC_ACQUIRE);
-    py_dent *e = __atomic_load_n(&d->ent, __ATOMIC_ACQUIRE);
-    if (ix >= ent_cap(e) || __atomic_load_n(&e[ix].key, __ATOMIC_ACQUIRE) != key)
-        return NULL;
-    pv v = __atomic_load_n(&e[ix].val, __ATOMIC_ACQUIRE);
-    return __atomic_load_n(&d->kver, __ATOMIC_ACQUIRE) == k1 ? v : NULL;
-}
-
-int py_dict_entry_store(pv o, size_t ix, pv key, pv v)
+int py_dict_entry_store_slow(pv o, size_t ix, pv key, pv v)
 {
     py_dict *d = (py_dict *)o;
     int ok = 0;

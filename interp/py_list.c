@@ -16,6 +16,26 @@ intptr_t py_seq_index_norm(intptr_t i, size_t n, int *ok)
     return i;
 }
 
+/* k with bounds that are ints or None, so that computing its indices runs
+ * no Python code (the bounds' __index__ runs here): for callers that then
+ * compute the indices while holding a lock. */
+pv py_slice_ints(pv k)
+{
+    py_slice *s = (py_slice *)k;
+    pv f[3] = {s->start, s->stop, s->step};
+    int changed = 0;
+    for (int i = 0; i < 3; i++)
+        if (f[i] != py_None && !PY_ISSMALL(f[i]) && f[i]->type != &py_int_type) {
+            int err = 0;
+            intptr_t x = py_index(f[i], &err);
+            if (err)
+                return NULL;
+            f[i] = py_int_from_i64(x);
+            changed = 1;
+        }
+    return changed ? py_slice_new(f[0], f[1], f[2]) : k;
+}
+
 pv py_slice_new(pv a, pv b, pv c)
 {
     py_slice *s = (py_slice *)py_new(&py_slice_type, sizeof(py_slice));
@@ -174,10 +194,18 @@ int py_list_replace(pv o, pv *items, size_t n)
 }
 
 /* A copy of the elements taken under the read lock (for work that calls
- * out: repr, comparisons, concatenation of a list with itself). */
+ * out: repr, comparisons, concatenation of a list with itself). Where
+ * locks are not real (one GIL, or inside a transaction, whose view is
+ * consistent) it is the list's own array: callers only read it, and an
+ * array the list has since replaced stays valid memory (the collector's),
+ * as CPython's own loops over a list that their callbacks may change. */
 pv *py_list_snapshot(pv o, size_t *n)
 {
     py_list *l = PY_LIST(o);
+    if (!py_locking()) {
+        *n = l->n;
+        return l->n ? l->items : (pv *)&l->items;
+    }
     for (;;) {
         size_t cap = py_list_len(o);
         pv *buf = py_alloc_checked((cap + 1) * sizeof(pv));
@@ -246,6 +274,19 @@ int py_list_extend(pv lo, pv it)
 {
     if (PY_IS(it, tuple))
         return append_items(PY_LIST(lo), PY_TUPLE(it)->items, PY_TUPLE(it)->n);
+    if (PY_ISLIST(it) && it != lo) {
+        /* both lists locked together (address order): one consistent copy */
+        py_list *l = PY_LIST(lo), *src = PY_LIST(it);
+        PY_LOCK2(l, src);
+        int r = list_grow_locked(l, l->n + src->n);
+        if (r == 0) {
+            for (size_t i = 0; i < src->n; i++)
+                item_set(&l->items[l->n + i], src->items[i]);
+            list_set_n(l, l->n + src->n);
+        }
+        PY_UNLOCK2(l, src);
+        return r;
+    }
     if (PY_ISLIST(it)) {
         size_t n;
         pv *src = py_list_snapshot(it, &n);
@@ -331,15 +372,17 @@ static pv list_getitem(pv o, pv k)
     return list_getitem(o, PY_MKSMALL(i));
 }
 
-/* Slice assignment and deletion (lock held); src is a private list. */
-static int list_ass_slice_locked(py_list *l, pv k, pv src)
+/* Slice assignment (the sn elements at si) and deletion (si NULL), lock
+ * held; si is not l's own array, and whatever it belongs to is locked too
+ * or private. */
+static int list_ass_slice_locked(py_list *l, pv k, pv *si, size_t sn)
 {
     PY_ASSERT_LOCKED(l);
     intptr_t a, b, st;
     size_t len;
     if (py_slice_indices(k, l->n, &a, &b, &st, &len) < 0)
         return -1;
-    size_t sn = src ? PY_LIST(src)->n : 0;
+    int src = si != NULL;
     if (st != 1) {
         if (src && sn != len) {
             py_raise(py_exc_ValueError,
@@ -348,7 +391,7 @@ static int list_ass_slice_locked(py_list *l, pv k, pv src)
         }
         if (src) {
             for (size_t i = 0; i < len; i++)
-                item_set(&l->items[a + (intptr_t)i * st], PY_LIST(src)->items[i]);
+                item_set(&l->items[a + (intptr_t)i * st], si[i]);
             return 0;
         }
         /* delete an extended slice: compact into a new array */
@@ -375,7 +418,7 @@ static int list_ass_slice_locked(py_list *l, pv k, pv src)
     if (newlen < l->n) {
         items_move(l->items + a + sn, l->items + b, l->n - (size_t)b);
         for (size_t i = 0; i < sn; i++)
-            item_set(&l->items[a + (intptr_t)i], PY_LIST(src)->items[i]);
+            item_set(&l->items[a + (intptr_t)i], si[i]);
         size_t oldlen = l->n;
         list_set_n(l, newlen);
         for (size_t i = newlen; i < oldlen; i++)
@@ -388,7 +431,7 @@ static int list_ass_slice_locked(py_list *l, pv k, pv src)
     /* the tail moves right into slots beyond n first: publish n after */
     items_move(l->items + a + sn, l->items + b, oldlen - (size_t)b);
     for (size_t i = 0; i < sn; i++)
-        item_set(&l->items[a + (intptr_t)i], PY_LIST(src)->items[i]);
+        item_set(&l->items[a + (intptr_t)i], si[i]);
     list_set_n(l, newlen);
     return 0;
 }
@@ -397,11 +440,19 @@ static int list_setitem(pv o, pv k, pv v)
 {
     py_list *l = PY_LIST(o);
     if (PY_IS(k, slice)) {
+        if (!(k = py_slice_ints(k)))
+            return -1;
+        if (v && PY_IS(v, list) && v != o) {
+            /* from another list: both locked together, no copy */
+            py_list *src = PY_LIST(v);
+            PY_LOCK2(l, src);
+            int r = list_ass_slice_locked(l, k, src->items ? src->items : (pv *)&src->items, src->n);
+            PY_UNLOCK2(l, src);
+            return r;
+        }
         pv src = NULL;
         if (v) {
-            /* always a private copy: the source may be this list, or be
-             * changed by another thread while we hold only our lock */
-            src = py_to_list(v);
+            src = py_to_list(v); /* a private copy (of this list, or of any iterable) */
             if (!src) {
                 if (py_exc_matches(py_exc_TypeError)) {
                     py_exc_clear();
@@ -411,7 +462,10 @@ static int list_setitem(pv o, pv k, pv v)
             }
         }
         PY_LOCK(l);
-        int r = list_ass_slice_locked(l, k, src);
+        int r = list_ass_slice_locked(l, k, src ? (PY_LIST(src)->items ? PY_LIST(src)->items
+                                                                        : (pv *)&PY_LIST(src)->items)
+                                                : NULL,
+                                      src ? PY_LIST(src)->n : 0);
         PY_UNLOCK(l);
         return r;
     }
@@ -518,16 +572,23 @@ static pv list_add(pv a, pv b)
             return py_raise(py_exc_TypeError, "can only concatenate list (not \"%s\") to list", py_tname(b));
         return py_NotImplemented;
     }
-    size_t na, nb;
-    pv *ia = py_list_snapshot(a, &na), *ib = ia ? py_list_snapshot(b, &nb) : NULL;
-    if (!ib)
-        return NULL;
-    pv r = py_list_new(na + nb);
+    /* both operands locked together (address order; once if the same):
+     * one consistent copy of each, straight into the new list */
+    py_list *x = PY_LIST(a), *y = PY_LIST(b);
+    pv r = py_list_new(0);
     if (!r)
         return NULL;
-    py_copy(PY_LIST(r)->items, ia, na * sizeof(pv));
-    py_copy(PY_LIST(r)->items + na, ib, nb * sizeof(pv));
-    return r;
+    py_list *z = PY_LIST(r);
+    PY_LOCK2(x, y);
+    size_t na = x->n, nb = y->n;
+    int ok = list_grow_locked(z, na + nb) == 0;
+    if (ok) {
+        py_copy(z->items, x->items, na * sizeof(pv)); /* z is not published yet */
+        py_copy(z->items + na, y->items, nb * sizeof(pv));
+        z->n = na + nb;
+    }
+    PY_UNLOCK2(x, y);
+    return ok ? r : NULL;
 }
 
 static pv repeat_items(pv *items, size_t n, pv cnt, int tuple)

@@ -53,8 +53,9 @@
 #include "elide.h"
 #include "py_gil.h"
 
-enum { PY_RUN_GIL = 0, PY_RUN_FINE, PY_RUN_TX, PY_RUN_HLE };
+enum { PY_RUN_GIL = 0, PY_RUN_FINE, PY_RUN_TX, PY_RUN_HLE }; /* py_one_gil (py.h) knows 0 and 3 */
 extern int py_run;
+_Static_assert(PY_RUN_GIL == 0 && PY_RUN_HLE == 3, "py_one_gil in py.h");
 
 /* ts->lk: how this thread's lock macros behave right now. */
 enum { PY_LK_NONE = 0, PY_LK_REAL = 1, PY_LK_TX = 2 };
@@ -169,6 +170,22 @@ static inline void py_unlock2_w(py_obj *a, py_obj *b)
 static inline int py_locking(void)
 {
     return py_run == PY_RUN_FINE || (py_run == PY_RUN_TX && py_cur->lk == PY_LK_REAL);
+}
+
+/* py_dict_entry_store: with one GIL the store is inline (no lock to take). */
+static inline int py_dict_entry_store(pv o, size_t ix, pv key, pv v)
+{
+    if (py_run == PY_RUN_GIL || py_run == PY_RUN_HLE) {
+        py_dict *d = (py_dict *)o;
+        if (ix >= d->nent || d->ent[ix].key != key)
+            return 0;
+        if (d->ent[ix].val != v) {
+            __atomic_store_n(&d->ent[ix].val, v, __ATOMIC_RELEASE);
+            __atomic_store_n(&d->ver, d->ver + 1, __ATOMIC_RELEASE);
+        }
+        return 1;
+    }
+    return py_dict_entry_store_slow(o, ix, key, v);
 }
 
 #define PY_LOCK(o) py_lock_w((py_obj *)(o))

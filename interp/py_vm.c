@@ -434,7 +434,7 @@ static inline void slot_store(pv o, size_t off, pv v)
  *   __slots__ member      c = -2, d = offset
  *   class constant        c = -1, d = value
  *   instance-dict entry   c = entry index */
-static pv load_attr(pv o, pv name, py_cache *c)
+static inline __attribute__((always_inline)) pv load_attr(pv o, pv name, py_cache *c)
 {
     if (!PY_ISSMALL(o)) {
         py_type *t = o->type;
@@ -503,7 +503,7 @@ static pv load_attr(pv o, pv name, py_cache *c)
     return py_getattr(o, name);
 }
 
-static int store_attr(pv o, pv name, pv v, py_cache *c)
+static inline __attribute__((always_inline)) int store_attr(pv o, pv name, pv v, py_cache *c)
 {
     if (!PY_ISSMALL(o)) {
         py_type *t = o->type;
@@ -550,7 +550,7 @@ static int store_attr(pv o, pv name, pv v, py_cache *c)
 
 /* LOAD_METHOD: (function, self) without a bound-method object when possible.
  * Cache: a = type, b = epoch, c = the function found on the type. */
-static int load_method(pv o, pv name, pv *meth, pv *self, py_cache *c)
+static inline __attribute__((always_inline)) int load_method(pv o, pv name, pv *meth, pv *self, py_cache *c)
 {
     py_type *t = py_typeof(o);
     pv d = NULL;
@@ -614,6 +614,21 @@ static int unpack_iterable(pv seq, int before, int after, pv *out /* top first *
     if (PY_IS(seq, tuple)) {
         items = PY_TUPLE(seq)->items;
         n = PY_TUPLE(seq)->n;
+    } else if (PY_IS(seq, list) && after < 0 && py_list_len(seq) == (size_t)before) {
+        /* the common case, element by element without a copy; a list that
+         * shrank meanwhile takes the general path below */
+        int i = 0;
+        for (; i < before; i++) {
+            pv v = py_list_item(seq, i);
+            if (!v)
+                break;
+            out[before - 1 - i] = v;
+        }
+        if (i == before && py_list_len(seq) == (size_t)before)
+            return 0;
+        items = py_list_snapshot(seq, &n);
+        if (!items)
+            return -1;
     } else if (PY_IS(seq, list)) {
         items = py_list_snapshot(seq, &n);
         if (!items)
@@ -1116,9 +1131,20 @@ dispatch:
     TARGET(STORE_SUBSCR) {
         SAVE_IP();
         pv k = POP(), o = POP(), v = POP();
-        if (PY_ISSMALL(k) && !PY_ISSMALL(o) && o->type == &py_list_type &&
-            py_list_store(o, PY_SMALLVAL(k), v))
-            DISPATCH();
+        if (PY_ISSMALL(k) && !PY_ISSMALL(o) && o->type == &py_list_type) {
+            if (py_run == PY_RUN_GIL || py_run == PY_RUN_HLE) {
+                /* one GIL: no lock to take, the store inline */
+                py_list *l = PY_LIST(o);
+                intptr_t i = PY_SMALLVAL(k);
+                if (i < 0)
+                    i += (intptr_t)l->n;
+                if ((uintptr_t)i < l->n) {
+                    __atomic_store_n(&l->items[i], v, __ATOMIC_RELEASE);
+                    DISPATCH();
+                }
+            } else if (py_list_store(o, PY_SMALLVAL(k), v))
+                DISPATCH();
+        }
         if (py_setitem(o, k, v) < 0)
             GOTO_ERROR();
         DISPATCH();
