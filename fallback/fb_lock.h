@@ -98,6 +98,19 @@ static inline int fb_wlocked(const fb_lock_t *l)
     return (atomic_load_explicit(&l->word, memory_order_relaxed) & FB_W) != 0;
 }
 
+/* FB_EMU_CHECK (the simulator build of the interpreter): every real write
+ * acquisition and release is reported to the simulator's lock-discipline
+ * check (elide_emu.h, elide_emu_set_check). */
+#ifdef FB_EMU_CHECK
+void elide_emu_lock_held(const void *lock);
+void elide_emu_lock_released(const void *lock);
+#define FB_EMU_HELD(l) elide_emu_lock_held(l)
+#define FB_EMU_RELEASED(l) elide_emu_lock_released(l)
+#else
+#define FB_EMU_HELD(l) ((void)0)
+#define FB_EMU_RELEASED(l) ((void)0)
+#endif
+
 #ifdef FB_DEBUG
 #define FB_DEBUG_ACQUIRED(l, w) fb_debug_acquired((l), (w), 0)
 #define FB_DEBUG_TRIED(l, w) fb_debug_acquired((l), (w), 1)
@@ -117,6 +130,7 @@ static inline void fb_lock(fb_lock_t *l, fb_site site)
                                                  memory_order_acquire,
                                                  memory_order_relaxed))
         fb_lock_slow(l, site);
+    FB_EMU_HELD(l);
 }
 
 /* Take l for writing if that needs no wait. Returns 1 when taken. */
@@ -128,6 +142,7 @@ static inline int fb_trylock(fb_lock_t *l)
                                                  memory_order_relaxed))
         return 0;
     FB_DEBUG_TRIED(l, 1);
+    FB_EMU_HELD(l);
     return 1;
 }
 
@@ -136,6 +151,7 @@ static inline int fb_trylock(fb_lock_t *l)
 static inline void fb_unlock(fb_lock_t *l)
 {
     FB_DEBUG_RELEASED(l, 1);
+    FB_EMU_RELEASED(l);
     uint32_t old = atomic_exchange_explicit(&l->word, 0, memory_order_release);
     if (__builtin_expect(old != FB_W, 0))
         fb_unlock_slow(l, old);

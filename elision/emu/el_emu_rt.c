@@ -511,6 +511,7 @@ const char *elide_emu_cause_name(elide_emu_cause c)
 {
     static const char *const names[ELIDE_EMU_CAUSES] = {
         "conflict-tx", "conflict-nontx", "capacity-write", "capacity-read", "explicit", "injected",
+        "unsubscribed",
     };
     return (unsigned)c < ELIDE_EMU_CAUSES ? names[c] : "?";
 }

@@ -245,12 +245,28 @@ static inline void el_emu_nontx_write(uintptr_t a, size_t n, const void *pc)
     }
 }
 
+/* ---- the lock-discipline check (el_emu_check.c) ---------------------------- */
+
+#define EL_EMU_HELD_MAX 4
+typedef struct el_emu_held {
+    int n;
+    uintptr_t lock[EL_EMU_HELD_MAX];
+    uint64_t hold[EL_EMU_HELD_MAX];
+} el_emu_held;
+extern int el_emu_check_on;
+extern __thread el_emu_held el_emu_held_self EL_EMU_TLS;
+void el_emu_check_mark(uintptr_t a, size_t n);
+void el_emu_check_read(el_emu_tx *t, uintptr_t a, size_t n, const void *pc);
+
+/* Plain (non-atomic) accesses: the only ones the check looks at. */
 static inline void el_emu_read(uintptr_t a, size_t n, const void *pc)
 {
     el_emu_tx *t = el_emu_self;
-    if (t && t->depth)
+    if (t && t->depth) {
+        if (__builtin_expect(el_emu_check_on, 0))
+            el_emu_check_read(t, a, n, pc);
         el_emu_tx_read(t, a, n, pc);
-    else
+    } else
         el_emu_nontx_read(a, n, pc);
 }
 
@@ -259,8 +275,11 @@ static inline void el_emu_write(uintptr_t a, size_t n, const void *pc)
     el_emu_tx *t = el_emu_self;
     if (t && t->depth)
         el_emu_tx_write(t, a, n, pc);
-    else
+    else {
+        if (__builtin_expect(el_emu_check_on, 0) && el_emu_held_self.n)
+            el_emu_check_mark(a, n);
         el_emu_nontx_write(a, n, pc);
+    }
 }
 
 #endif

@@ -113,6 +113,7 @@ typedef enum elide_emu_cause {
     ELIDE_EMU_CAPACITY_READ,    /* the read set exceeded emu_read_lines */
     ELIDE_EMU_EXPLICIT,         /* el_emu_abort_code */
     ELIDE_EMU_INJECTED,         /* ELIDE_EMU_INJECT (status says which kind) */
+    ELIDE_EMU_UNSUBSCRIBED,     /* the lock-discipline check: see elide_emu_set_check */
     ELIDE_EMU_CAUSES
 } elide_emu_cause;
 
@@ -131,6 +132,24 @@ typedef struct elide_emu_abort_info {
  * records not read yet; returns how many. The ring keeps the latest 256;
  * older unread ones are counted in elide_emu_stats.records_lost. */
 size_t elide_emu_aborts_read(elide_emu_abort_info *out, size_t max);
+
+/* ---- the lock-discipline check ----------------------------------------- */
+
+/* On (ELIDE_EMU_CHECK=1 at the first begin, or this call): a transaction
+ * whose plain load reads a line that another thread stored to, outside any
+ * transaction, while holding a lock it still holds, and that has not read
+ * that lock's word first, is a violation of the elision discipline (it
+ * could commit an object in the middle of a critical section): counted in
+ * elide_emu_violations(), reported once per code address on stderr, and
+ * aborted with cause ELIDE_EMU_UNSUBSCRIBED (status CONFLICT). Real
+ * acquisitions are reported by the program (the fallback layer does when
+ * compiled with FB_EMU_CHECK): lock is the address of the lock word.
+ * Atomic loads are never checked (deliberate lock-free reads). The check
+ * can miss a case when its tables collide; it never reports a false one. */
+void elide_emu_set_check(int on);
+unsigned long elide_emu_violations(void);
+void elide_emu_lock_held(const void *lock);
+void elide_emu_lock_released(const void *lock);
 
 /* A function the runtime calls on the aborting thread after the abort is
  * recorded and before the rollback, so it still sees the transaction's own

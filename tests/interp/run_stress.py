@@ -37,13 +37,15 @@ def runnable(elide, mode, env):
     return False, (p.stderr.strip().splitlines() or ["exit %d" % p.returncode])[0]
 
 
-def run_one(elide, script, mode, threads, scale, timeout, env):
+def run_one(elide, script, mode, threads, scale, timeout, env, fail_on=None):
     argv = [elide, "--mode=" + mode, os.path.join(STRESS, script), str(threads), str(scale)]
     try:
         p = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return False, "no result within %d s (deadlock?)" % timeout
     first = (p.stdout.strip().splitlines() or [""])[0]
+    if fail_on and fail_on in p.stderr:
+        return False, "stderr has %r: %s" % (fail_on, p.stderr.strip()[-600:])
     if p.returncode == 0 and first.startswith("OK"):
         return True, first
     return False, "exit %d: %s %s" % (p.returncode, first, p.stderr.strip()[-600:])
@@ -58,6 +60,8 @@ def main():
     ap.add_argument("--timeout", type=int, default=120, help="seconds one run may take")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--filter", default="", help="only scripts whose name contains this")
+    ap.add_argument("--fail-on", help="a run whose stderr contains this text fails "
+                    "(e.g. the simulator's 'lock discipline' reports)")
     ap.add_argument("--tsan", action="store_true",
                     help="a ThreadSanitizer build: fine mode only, no collection "
                          "(GC_DONT_GC=1: Boehm's stop-the-world signals break TSan), "
@@ -93,7 +97,7 @@ def main():
             for t in threads:
                 jobs.append((s, m, t, scale))
     with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as ex:
-        futs = {ex.submit(run_one, a.elide, s, m, t, sc, a.timeout, env): (s, m, t)
+        futs = {ex.submit(run_one, a.elide, s, m, t, sc, a.timeout, env, a.fail_on): (s, m, t)
                 for s, m, t, sc in jobs}
         for f in concurrent.futures.as_completed(futs):
             s, m, t = futs[f]
