@@ -19,16 +19,39 @@
  * the lock, compares, takes the lock again and resumes the probe if the
  * entry is still the same one (else starts over).
  *
- * Lock-free readers (py_dict_entry_val, used by the VM's inline caches)
- * load `ent` with acquire and index it only below the capacity stored in
- * the array's header, then check the entry's key before they take its
- * value. That is safe without a version check because an entry slot of one
- * array only ever goes from empty to a key (append at nent) and from a key
- * to deleted; keys are never moved within an array (a resize builds a new
- * one and publishes it with release). So every field a lock-free reader
- * loads is stored atomically here: ent, its entries' key and val, used. */
+ * Lookups without the lock (lookup_optimistic: py_dict_get and
+ * py_dict_find_str try it first, for keys that need no __eq__) so that
+ * threads reading a shared dict never write its lock word: `ver` is a
+ * sequence count. A change of more than one word (a new key, a deletion,
+ * a resize, a clear) makes it odd first and even again after; a change of
+ * one value adds 2. A reader that sees the same even `ver` before and after
+ * its probe read a state that existed. Both arrays carry their size in a
+ * header word (the index its mask, the entries their capacity), so a probe
+ * that raced with a resize never reads outside the array it loaded; probes
+ * are bounded by the mask. py_dict_entry_val (py.h, the VM's inline caches)
+ * reads one entry checking its key and `kver`. So every field a lock-free
+ * reader loads is stored atomically: index slots, ent, entries' hash, key
+ * and val, used, ver, kver. */
 
 #define ent_cap py_dict_ent_cap
+
+/* An index table of size slots (a power of two), its mask in a header. */
+static int32_t *index_alloc(size_t size)
+{
+    size_t *raw = py_alloc_checked(sizeof(size_t) + size * sizeof(int32_t));
+    if (!raw)
+        return NULL;
+    raw[0] = size - 1;
+    return (int32_t *)(raw + 1);
+}
+static inline size_t index_mask(const int32_t *ix) { return ((const size_t *)ix)[-1]; }
+
+static inline void set_index(int32_t *ix, size_t i, int32_t v) { __atomic_store_n(&ix[i], v, __ATOMIC_RELAXED); }
+
+/* The writers' half of the sequence count (lock held). */
+static inline void write_begin(py_dict *d) { __atomic_store_n(&d->ver, d->ver + 1, __ATOMIC_RELEASE); }
+static inline void write_end(py_dict *d) { __atomic_store_n(&d->ver, d->ver + 1, __ATOMIC_RELEASE); }
+static inline void value_changed(py_dict *d) { __atomic_store_n(&d->ver, d->ver + 2, __ATOMIC_RELEASE); }
 
 static py_dent *ent_alloc(size_t cap)
 {
@@ -189,7 +212,7 @@ static int resize_locked(py_dict *d, size_t minused)
         size <<= 1;
     /* through the per-thread free lists: small dicts are the common case
      * (instance attributes) and must not take the GC's allocation lock */
-    int32_t *ni = py_alloc_checked(size * sizeof(int32_t));
+    int32_t *ni = index_alloc(size);
     py_dent *ne = ni ? ent_alloc(USABLE(size)) : NULL;
     if (!ni || !ne) {
         py_raise_nomem();
@@ -209,7 +232,7 @@ static int resize_locked(py_dict *d, size_t minused)
         }
         ni[i] = (int32_t)k++;
     }
-    d->index = ni;
+    __atomic_store_n(&d->index, ni, __ATOMIC_RELEASE);
     __atomic_store_n(&d->ent, ne, __ATOMIC_RELEASE);
     d->mask = size - 1;
     d->entcap = USABLE(size);
@@ -223,12 +246,63 @@ pv py_dict_new(void)
     return (pv)d;
 }
 
+/* A probe without the lock (see the top of this file). Returns 1 with *ix
+ * (the entry, or -1: absent) and *val when the probe read a consistent
+ * state, 0 when the caller must take the lock (a writer was busy or came
+ * by, or a key needs __eq__). */
+static int lookup_optimistic(py_dict *d, pv key, intptr_t hash, intptr_t *ix, pv *val)
+{
+    uint64_t v1 = __atomic_load_n(&d->ver, __ATOMIC_ACQUIRE);
+    if (v1 & 1)
+        return 0;
+    int32_t *idx = __atomic_load_n(&d->index, __ATOMIC_ACQUIRE);
+    py_dent *ent = __atomic_load_n(&d->ent, __ATOMIC_ACQUIRE);
+    *ix = -1;
+    *val = NULL;
+    if (idx && ent) {
+        size_t mask = index_mask(idx), cap = ent_cap(ent);
+        size_t perturb = (size_t)hash, i = (size_t)hash & mask;
+        /* the probe sequence repeats slots until perturb is 0 (13 shifts
+         * of 5 bits), then visits every slot in mask + 1 steps: past that
+         * the table was not one consistent table (or is full of dummies):
+         * the locked path decides */
+        for (size_t n = 0;; n++) {
+            if (n > mask + 16)
+                return 0;
+            int32_t e = __atomic_load_n(&idx[i], __ATOMIC_ACQUIRE);
+            if (e == DK_EMPTY)
+                break;
+            if (e >= 0) {
+                if ((size_t)e >= cap)
+                    return 0;
+                pv k = __atomic_load_n(&ent[e].key, __ATOMIC_ACQUIRE);
+                int r = k == key;
+                if (!r && k && __atomic_load_n(&ent[e].hash, __ATOMIC_RELAXED) == hash &&
+                    (r = keys_eq_simple(k, key, 0)) < 0)
+                    return 0;
+                if (r) {
+                    *ix = e;
+                    *val = __atomic_load_n(&ent[e].val, __ATOMIC_ACQUIRE);
+                    break;
+                }
+            }
+            perturb >>= 5;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
+    return __atomic_load_n(&d->ver, __ATOMIC_ACQUIRE) == v1 && (*ix < 0 || *val);
+}
+
 /* Lookups of an exact str key (attribute and global names): no __eq__ can
- * run, so the whole lookup is one read-locked critical section. */
+ * run; without the lock when that reads a consistent state, else one
+ * read-locked critical section. */
 intptr_t py_dict_find_str(pv o, pv name, pv *val)
 {
     py_dict *d = (py_dict *)o;
     intptr_t h = py_str_hash(name);
+    intptr_t oix;
+    if (lookup_optimistic(d, name, h, &oix, val))
+        return oix;
     probe_st p;
     size_t slot;
     PY_LOCK_R(d);
@@ -247,7 +321,7 @@ int py_dict_entry_store_slow(pv o, size_t ix, pv key, pv v)
     if (ix < d->nent && d->ent[ix].key == key) {
         if (d->ent[ix].val != v) {
             __atomic_store_n(&d->ent[ix].val, v, __ATOMIC_RELEASE);
-            __atomic_store_n(&d->ver, d->ver + 1, __ATOMIC_RELEASE);
+            value_changed(d);
         }
         ok = 1;
     }
@@ -266,11 +340,15 @@ pv py_dict_get(pv o, pv key)
     intptr_t h = py_hash(key);
     if (h == -1)
         return NULL;
+    intptr_t oix;
+    pv r;
+    if (lookup_optimistic(d, key, h, &oix, &r))
+        return r;
     size_t slot;
     intptr_t ix = lookup(d, key, h, &slot, 0);
     if (ix == -2)
         return NULL;
-    pv r = ix >= 0 ? d->ent[ix].val : NULL;
+    r = ix >= 0 ? d->ent[ix].val : NULL;
     PY_UNLOCK_R(d);
     return r;
 }
@@ -285,13 +363,16 @@ static int insert_at_locked(py_dict *d, pv key, intptr_t h, pv v, intptr_t ix, s
     if (ix >= 0) {
         if (d->ent[ix].val != v) {
             __atomic_store_n(&d->ent[ix].val, v, __ATOMIC_RELEASE);
-            __atomic_store_n(&d->ver, d->ver + 1, __ATOMIC_RELEASE);
+            value_changed(d);
         }
         return 0;
     }
+    write_begin(d);
     if (!d->index || d->nent >= d->entcap) {
-        if (resize_locked(d, d->used + 1) < 0)
+        if (resize_locked(d, d->used + 1) < 0) {
+            write_end(d);
             return -1;
+        }
         /* the key is not in the dict (the probe said so): find its slot in
          * the new index without comparing */
         size_t mask = d->mask, perturb = (size_t)h, i = (size_t)h & mask;
@@ -302,14 +383,14 @@ static int insert_at_locked(py_dict *d, pv key, intptr_t h, pv v, intptr_t ix, s
         slot = i;
     }
     py_dent *e = &d->ent[d->nent];
-    e->hash = h;
+    __atomic_store_n(&e->hash, h, __ATOMIC_RELAXED);
     __atomic_store_n(&e->val, v, __ATOMIC_RELAXED);
     __atomic_store_n(&e->key, key, __ATOMIC_RELEASE);
-    d->index[slot] = (int32_t)d->nent;
+    set_index(d->index, slot, (int32_t)d->nent);
     d->nent++;
     __atomic_store_n(&d->used, d->used + 1, __ATOMIC_RELAXED);
-    __atomic_store_n(&d->ver, d->ver + 1, __ATOMIC_RELEASE);
     __atomic_store_n(&d->kver, d->kver + 1, __ATOMIC_RELEASE);
+    write_end(d);
     return 0;
 }
 
@@ -332,12 +413,13 @@ int py_dict_sets(pv d, const char *key, pv v) { return py_dict_set(d, py_intern(
 static void del_at_locked(py_dict *d, intptr_t ix, size_t slot)
 {
     PY_ASSERT_LOCKED(d);
-    d->index[slot] = DK_DUMMY;
+    write_begin(d);
+    set_index(d->index, slot, DK_DUMMY);
     __atomic_store_n(&d->ent[ix].key, NULL, __ATOMIC_RELEASE);
     __atomic_store_n(&d->ent[ix].val, NULL, __ATOMIC_RELEASE);
     __atomic_store_n(&d->used, d->used - 1, __ATOMIC_RELAXED);
-    __atomic_store_n(&d->ver, d->ver + 1, __ATOMIC_RELEASE);
     __atomic_store_n(&d->kver, d->kver + 1, __ATOMIC_RELEASE);
+    write_end(d);
 }
 
 /* Remove key; *old (if not NULL) gets its value. 0, or -1 with KeyError
@@ -853,12 +935,13 @@ static pv dm_clear(pv s, pv *a, size_t n, pv kw)
 {
     py_dict *d = (py_dict *)s;
     PY_LOCK(d);
-    d->index = NULL;
+    write_begin(d);
+    __atomic_store_n(&d->index, NULL, __ATOMIC_RELEASE);
     __atomic_store_n(&d->ent, NULL, __ATOMIC_RELEASE);
     __atomic_store_n(&d->used, 0, __ATOMIC_RELAXED);
     d->nent = d->entcap = d->mask = 0;
-    __atomic_store_n(&d->ver, d->ver + 1, __ATOMIC_RELEASE);
     __atomic_store_n(&d->kver, d->kver + 1, __ATOMIC_RELEASE);
+    write_end(d);
     PY_UNLOCK(d);
     return py_None;
 }

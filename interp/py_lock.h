@@ -181,7 +181,7 @@ static inline int py_dict_entry_store(pv o, size_t ix, pv key, pv v)
             return 0;
         if (d->ent[ix].val != v) {
             __atomic_store_n(&d->ent[ix].val, v, __ATOMIC_RELEASE);
-            __atomic_store_n(&d->ver, d->ver + 1, __ATOMIC_RELEASE);
+            __atomic_store_n(&d->ver, d->ver + 2, __ATOMIC_RELEASE); /* stays even: py_dict.c */
         }
         return 1;
     }
