@@ -345,6 +345,9 @@ static inline int py_isinst(pv v, py_type *t)
  * refilled with GC_malloc_many, so the elision issue can forbid the slow
  * path inside a region. */
 void *py_alloc_slow(size_t size);
+/* Between regions (py_region.c): every size class this thread uses holds
+ * at least a region's worth of objects, so a transaction never refills. */
+void py_alloc_topup(py_ts *ts);
 void *py_alloc_atomic(size_t size); /* no pointers inside */
 void *py_alloc_checked(size_t size); /* NULL with MemoryError raised when out of memory */
 void py_alloc_init(void);
@@ -409,6 +412,8 @@ struct py_ts {
     pv *arena_spare;      /* a free arena chunk (GC memory: must be reachable from here) */
     /* allocator free lists: own line(s) */
     void *freel[PY_ALLOC_CLASSES] __attribute__((aligned(PY_CACHELINE)));
+    uint32_t freen[PY_ALLOC_CLASSES]; /* objects on each list */
+    uint32_t freeused;    /* bit c: class c has been refilled (py_alloc_topup) */
     /* repr recursion guard */
     pv repr_stack[64];
     int repr_n;
@@ -439,10 +444,12 @@ static inline void *py_alloc(size_t size)
 {
     size_t c = (size + 15) >> 4;
     if (c - 1 < PY_ALLOC_CLASSES) {
-        void **fl = &py_cur->freel[c - 1];
+        py_ts *ts = py_cur;
+        void **fl = &ts->freel[c - 1];
         void *p = *fl;
         if (__builtin_expect(p != NULL, 1)) {
             *fl = GC_NEXT(p);
+            ts->freen[c - 1]--;
             memset(p, 0, c << 4);
             return p;
         }

@@ -13,21 +13,55 @@
 __thread py_ts *py_cur;
 int py_recursion_limit = 1000;
 
+/* Put one GC_malloc_many batch of class c (objects of (c + 1) * 16 bytes)
+ * on the thread's list; 0 if the collector had no memory. */
+static int refill(py_ts *ts, size_t c)
+{
+    void *batch = GC_malloc_many((c + 1) << 4);
+    if (!batch)
+        return 0;
+    uint32_t n = 1;
+    void *tail = batch;
+    while (GC_NEXT(tail)) {
+        tail = GC_NEXT(tail);
+        n++;
+    }
+    GC_NEXT(tail) = ts->freel[c];
+    ts->freel[c] = batch;
+    ts->freen[c] += n;
+    ts->freeused |= 1u << c;
+    return 1;
+}
+
+/* A region's worth: 8 KiB of each class in use (512 objects of 16 bytes,
+ * 32 of 256), two collector blocks. A region of 256 yield points that
+ * allocates one dict per yield point (three objects of 40..128 bytes)
+ * fits; the top-up costs a test per class in use at each region start. */
+#define PY_TOPUP_BYTES 8192u
+
+void py_alloc_topup(py_ts *ts)
+{
+    for (uint32_t used = ts->freeused; used; used &= used - 1) {
+        size_t c = (size_t)__builtin_ctz(used);
+        while (ts->freen[c] < PY_TOPUP_BYTES / ((c + 1) << 4))
+            if (!refill(ts, c))
+                return;
+    }
+}
+
 void *py_alloc_slow(size_t size)
 {
     /* never the GC's slow path inside a transaction (DESIGN.md section 5):
-     * the region ends here, or aborts and refills the lists before retrying */
+     * the region ends here, or aborts and is retried after py_alloc_topup */
     if (py_run == PY_RUN_TX && py_cur && py_cur->lk == PY_LK_TX)
         py_region_irrevocable(py_cur, ELIDE_CODE_ALLOC);
     size_t c = (size + 15) >> 4;
-    if (c - 1 < PY_ALLOC_CLASSES && py_cur) {
-        void *batch = GC_malloc_many(c << 4);
-        if (batch) {
-            void *p = batch;
-            py_cur->freel[c - 1] = GC_NEXT(p);
-            memset(p, 0, c << 4);
-            return p;
-        }
+    if (c - 1 < PY_ALLOC_CLASSES && py_cur && refill(py_cur, c - 1)) {
+        void *p = py_cur->freel[c - 1];
+        py_cur->freel[c - 1] = GC_NEXT(p);
+        py_cur->freen[c - 1]--;
+        memset(p, 0, c << 4);
+        return p;
     }
     void *p = GC_MALLOC(size);
     if (!p) {

@@ -92,7 +92,6 @@ struct py_region_ts {
     uint32_t ip;
     uint64_t t0;             /* when the current attempt began (ns) */
     int in_tx_time;          /* t0 counts as transaction time */
-    int alloc_abort;         /* the last abort was ELIDE_CODE_ALLOC: refill first */
     uint64_t lines_lost;
     py_abline lines[PY_ABLINES];
     struct py_region_ts *next; /* registry of live threads */

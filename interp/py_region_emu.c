@@ -12,9 +12,12 @@
  * Concurrency contract: everything here is per thread (the __thread
  * record), written by the hook and read by the same thread afterwards.
  */
+#define _GNU_SOURCE 1 /* dladdr */
 #include "py_region.h"
 #include "py_vm.h"
 #include "elide_emu.h"
+
+#include <dlfcn.h>
 
 static __thread struct {
     int valid;
@@ -70,8 +73,20 @@ static const char *object_kind(uintptr_t addr)
     if (!addr)
         return NULL;
     void *base = GC_base((void *)addr);
-    if (!base)
-        return "interpreter static data";
+    if (!base) {
+        /* static data: name the variable (elide-emu exports its symbols) */
+        Dl_info di;
+        if (dladdr((void *)addr, &di) && di.dli_sname) {
+            char buf[160];
+            snprintf(buf, sizeof buf, "static data: %s", di.dli_sname);
+            pv s = py_intern(buf);
+            return s ? py_cstr(s) : "interpreter static data";
+        }
+        char buf[64];
+        snprintf(buf, sizeof buf, "static data at %#lx", (unsigned long)addr);
+        pv s = py_intern(buf);
+        return s ? py_cstr(s) : "interpreter static data";
+    }
     py_type *t = *(py_type **)base;
     if (is_type(t))
         return t->name;

@@ -23,16 +23,20 @@
 #define EL_EMU_LINE       (1u << EL_EMU_LINE_SHIFT)
 #define el_emu_line_of(a) ((uintptr_t)(a) & ~(uintptr_t)(EL_EMU_LINE - 1))
 
-/* Ownership records: one per line index modulo the table size, direct
- * mapped (no hash mixing) so that neighbouring lines never share a record.
- * 2^20 records cover 64 MiB of distinct lines before two lines alias; an
- * alias can only add a false conflict, never hide one. 16 MiB of BSS that
- * the kernel maps on first touch. */
+/* Ownership records: 2^20 of them, 16 MiB of BSS that the kernel maps on
+ * first touch. Within each 64 MiB region (2^20 lines) the mapping is
+ * direct, so neighbouring lines never share a record; each region is
+ * shifted by an odd multiple, so lines 64 MiB apart (or any multiple:
+ * thread stacks are 128 MiB apart, and the same frame offset in two
+ * threads' stacks aliased, so every transaction's own spills conflicted
+ * with the other thread's) do not share one either. An alias can only add
+ * a false conflict, never hide one. */
 #define EL_EMU_OREC_BITS 20
 #define EL_EMU_OREC_COUNT ((size_t)1 << EL_EMU_OREC_BITS)
 static inline size_t el_emu_orec_index(uintptr_t addr)
 {
-    return (addr >> EL_EMU_LINE_SHIFT) & (EL_EMU_OREC_COUNT - 1);
+    uintptr_t line = addr >> EL_EMU_LINE_SHIFT;
+    return (line + (line >> EL_EMU_OREC_BITS) * 0x9e37u) & (EL_EMU_OREC_COUNT - 1);
 }
 
 /* die with file, function and line (misuse or an impossible failure) */
