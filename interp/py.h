@@ -432,6 +432,8 @@ struct py_ts {
     int rg_level;         /* c_depth of the py_vm_run that began the transaction */
     struct py_region_ts *rg; /* the region protocol's per-thread state and statistics */
     int nelided;          /* Python locks this transaction elided (py_thread.c) */
+    int atomic_tx;        /* this transaction is a `with elide.atomic:` block */
+    int atomic_world;     /* this thread stopped the world for an atomic block */
     pv elided[PY_ELIDED_MAX];
     char pad1[PY_CACHELINE];
 } __attribute__((aligned(PY_CACHELINE)));

@@ -373,7 +373,7 @@ static int plan_real(py_ts *ts)
 static int region_plan(py_ts *ts)
 {
     struct py_region_ts *r = ts->rg;
-    if (!py_tx_usable || ts->atomic_depth > 0) /* an atomic block holds the world */
+    if (!py_tx_usable || ts->atomic_depth > 0) /* an atomic block that holds the world */
         return plan_real(ts);
     if (r->force_real) {
         r->force_real = 0;
@@ -458,8 +458,9 @@ static void region_aborted(py_ts *ts, unsigned status)
 
 __attribute__((noinline)) void py_region_boundary(py_ts *ts, py_code *co, uint32_t ip)
 {
-    if (ts->lk == PY_LK_TX && ts->nelided &&
-        ts->rg_left > -(int)((PY_REGION_STRETCH - 1) * ts->rg->len))
+    if (ts->lk == PY_LK_TX &&
+        (ts->atomic_tx ||
+         (ts->nelided && ts->rg_left > -(int)((PY_REGION_STRETCH - 1) * ts->rg->len))))
         return;
     region_next_at(ts, co, ip);
     while (region_plan(ts)) {
@@ -482,7 +483,7 @@ void py_region_irrevocable(py_ts *ts, unsigned code)
 {
     if (ts->lk != PY_LK_TX)
         return;
-    if (ts->cs != 0)
+    if (ts->cs != 0 || ts->atomic_tx) /* an atomic block cannot end early */
         py_tx_abort(code);
     region_commit(ts, 1);
     ts->rg->t0 = now_ns();
@@ -497,6 +498,76 @@ void py_region_leave_run(py_ts *ts)
         ts->rg->t0 = now_ns();
         ts->rg_left = 1;
     }
+}
+
+/* ---- `with elide.atomic:` ---------------------------------------------------
+ * The block is one transaction while it can commit (DESIGN.md section 3):
+ * it begins here (in this helper's frame, as py_region_boundary's), yield
+ * points do not end it, irrevocable work inside it aborts it, and
+ * py_region_atomic_end commits it. After PY_ATOMIC_TRIES attempts, or at
+ * the policy's first answer other than retry or wait (capacity: it does
+ * not fit; irrevocable: it makes a system call), the caller runs it with
+ * the world stopped instead, so it is atomic either way. 8 tries: as
+ * retry_conflict (5) plus a few waits for a busy world or lock. */
+#define PY_ATOMIC_TRIES 8
+
+__attribute__((noinline)) int py_region_atomic_begin(py_ts *ts)
+{
+    struct py_region_ts *r = ts->rg;
+    if (!py_tx_usable)
+        return 0;
+    /* the region so far ends here: no lock is open at a with statement */
+    if (ts->lk == PY_LK_TX)
+        region_commit(ts, 1);
+    else if (!r->in_tx_time)
+        ST_ADD(r->st.real_ns, now_ns() - r->t0);
+    py_frame *f = ts->frame;
+    r->co = f ? f->code : NULL;
+    r->ip = f && f->ip ? f->ip - 1 : 0;
+    r->len = 1;
+    elide_history h = {0, 0, 0, 0, 0};
+    elide_config cfg;
+    elide_config_get(&cfg);
+    for (unsigned tries = 0; tries < PY_ATOMIC_TRIES; tries++) {
+        py_alloc_topup(ts);
+        ST_ADD(r->st.started, 1);
+        r->t0 = now_ns();
+        r->in_tx_time = 1;
+        unsigned s = elide_txn_begin();
+        if (s == ELIDE_STARTED) {
+            if (fb_world_stopping())
+                py_tx_abort(ELIDE_CODE_WORLD_STOP);
+            ts->lk = PY_LK_TX;
+            ts->cs = 0;
+            ts->rg_level = -1; /* returns to C do not end it */
+            ts->atomic_tx = 1;
+            return 1;
+        }
+        ST_ADD(r->st.tx_ns, now_ns() - r->t0);
+        r->in_tx_time = 0;
+        record_abort(ts, s);
+        elide_decision d = elide_region_policy(&cfg, s, h, 1);
+        h = d.next;
+        if (d.action == ELIDE_WAIT) {
+            ST_ADD(r->st.waits, 1);
+            wait_busy();
+        } else if (d.action != ELIDE_RETRY)
+            break;
+    }
+    ST_ADD(r->st.atomic_world, 1);
+    r->t0 = now_ns();
+    return 0;
+}
+
+void py_region_atomic_end(py_ts *ts)
+{
+    if (!ts->atomic_tx)
+        return;
+    ts->atomic_tx = 0;
+    region_commit(ts, 1);
+    ST_ADD(ts->rg->st.atomic_tx, 1);
+    ts->rg->t0 = now_ns();
+    ts->rg_left = 1; /* the next yield point begins a region */
 }
 
 /* ---- blocking calls ------------------------------------------------------- */

@@ -66,6 +66,8 @@ typedef struct py_rstats {
     uint64_t tx_ns;          /* time inside transactions (committed and aborted) */
     uint64_t real_ns;        /* time in regions run with real locks */
     uint64_t gil_yields;     /* gil: handovers at yield points */
+    uint64_t atomic_tx;      /* `with elide.atomic:` blocks committed as one transaction */
+    uint64_t atomic_world;   /* ... run with the world stopped instead */
 } py_rstats;
 
 /* Aborts by source line: where the region began (rtm cannot say where
@@ -126,5 +128,10 @@ typedef struct py_site_info {
     int line;
 } py_site_info;
 int py_site_lookup(uint32_t site, py_site_info *out);
+
+/* `with elide.atomic:` (py_thread.c): 1 when the block now runs as one
+ * transaction, 0 when it could not (the caller stops the world); end. */
+int py_region_atomic_begin(py_ts *ts);
+void py_region_atomic_end(py_ts *ts);
 
 #endif

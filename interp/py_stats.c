@@ -88,6 +88,9 @@ static void text_tx(FILE *f, const report *r)
     fprintf(f, "  aborts %llu: ", (unsigned long long)s->aborts);
     text_causes(f, s->cause, ", ");
     fprintf(f, "; with the retry bit %llu\n", (unsigned long long)s->retry_bit);
+    if (s->atomic_tx || s->atomic_world)
+        fprintf(f, "  atomic blocks: %llu as one transaction, %llu with the world stopped\n",
+                (unsigned long long)s->atomic_tx, (unsigned long long)s->atomic_world);
     fprintf(f, "  mean committed region %.1f yield points; time in transactions %.3f s, "
                "in fine-grained regions %.3f s\n",
             ratio(s->tx_points, s->committed), (double)s->tx_ns / 1e9, (double)s->real_ns / 1e9);
@@ -285,6 +288,8 @@ static void print_json(FILE *f, const report *r)
     json_u(f, "shrinks", s->shrinks, 1);
     json_u(f, "waits", s->waits, 1);
     json_u(f, "ended_early", s->early, 1);
+    json_u(f, "atomic_tx", s->atomic_tx, 1);
+    json_u(f, "atomic_world", s->atomic_world, 1);
     json_d(f, "mean_region_length", ratio(s->tx_points, s->committed), 1);
     json_d(f, "tx_time_s", (double)s->tx_ns / 1e9, 1);
     json_d(f, "fallback_time_s", (double)s->real_ns / 1e9, 1);
@@ -324,6 +329,8 @@ pv py_stats_dict(void)
     set_u(d, "tx_aborted", s->aborts);
     set_u(d, "fallbacks", s->fallbacks);
     set_u(d, "skipped", s->skipped);
+    set_u(d, "atomic_tx", s->atomic_tx);
+    set_u(d, "atomic_world", s->atomic_world);
     pv ab = py_dict_new();
     for (int c = 0; c < PY_AB_NCAUSES; c++)
         set_u(ab, py_abort_cause_name(c), s->cause[c]);

@@ -413,21 +413,30 @@ static py_type atomic_type;
 static pv at_enter(pv s, pv *a, size_t n, pv kw)
 {
     py_ts *ts = py_cur;
+    __atomic_store_n(&ts->stats_regions, ts->stats_regions + 1, __ATOMIC_RELAXED);
     if (ts->atomic_depth++ == 0 && (py_run == PY_RUN_FINE || py_run == PY_RUN_TX)) {
-        /* no GIL to keep: stop the world (every other thread parks at its
-         * next safepoint) for the block */
+        /* rtm/emu: one transaction while it can commit; else (and in
+         * fine) stop the world: every other thread parks at its next
+         * safepoint for the block */
+        if (py_run == PY_RUN_TX && py_region_atomic_begin(ts))
+            return s;
         PY_IRREVOCABLE(ts);
         fb_world_stop();
+        ts->atomic_world = 1;
     }
-    __atomic_store_n(&ts->stats_regions, ts->stats_regions + 1, __ATOMIC_RELAXED);
     return s;
 }
 static pv at_exit(pv s, pv *a, size_t n, pv kw)
 {
     py_ts *ts = py_cur;
-    if (ts->atomic_depth > 0 && --ts->atomic_depth == 0 &&
-        (py_run == PY_RUN_FINE || py_run == PY_RUN_TX))
-        fb_world_start();
+    if (ts->atomic_depth > 0 && --ts->atomic_depth == 0) {
+        if (ts->atomic_tx)
+            py_region_atomic_end(ts);
+        else if (ts->atomic_world) {
+            ts->atomic_world = 0;
+            fb_world_start();
+        }
+    }
     return py_False;
 }
 static pv atomic_repr(pv o) { return py_str_c("<elide.atomic>"); }
