@@ -35,15 +35,6 @@
 
 #define ent_cap py_dict_ent_cap
 
-/* An index table of size slots (a power of two), its mask in a header. */
-static int32_t *index_alloc(size_t size)
-{
-    size_t *raw = py_alloc_checked(sizeof(size_t) + size * sizeof(int32_t));
-    if (!raw)
-        return NULL;
-    raw[0] = size - 1;
-    return (int32_t *)(raw + 1);
-}
 static inline size_t index_mask(const int32_t *ix) { return ((const size_t *)ix)[-1]; }
 
 static inline void set_index(int32_t *ix, size_t i, int32_t v) { __atomic_store_n(&ix[i], v, __ATOMIC_RELAXED); }
@@ -53,14 +44,6 @@ static inline void write_begin(py_dict *d) { __atomic_store_n(&d->ver, d->ver + 
 static inline void write_end(py_dict *d) { __atomic_store_n(&d->ver, d->ver + 1, __ATOMIC_RELEASE); }
 static inline void value_changed(py_dict *d) { __atomic_store_n(&d->ver, d->ver + 2, __ATOMIC_RELEASE); }
 
-static py_dent *ent_alloc(size_t cap)
-{
-    size_t *raw = py_alloc_checked(sizeof(size_t) + cap * sizeof(py_dent));
-    if (!raw)
-        return NULL;
-    raw[0] = cap;
-    return (py_dent *)(raw + 1);
-}
 
 /* A key comparison that runs no Python code: 1 equal, 0 not, -2 unknown
  * (needs py_eq). */
@@ -212,12 +195,20 @@ static int resize_locked(py_dict *d, size_t minused)
         size <<= 1;
     /* through the per-thread free lists: small dicts are the common case
      * (instance attributes) and must not take the GC's allocation lock */
-    int32_t *ni = index_alloc(size);
-    py_dent *ne = ni ? ent_alloc(USABLE(size)) : NULL;
-    if (!ni || !ne) {
+    /* the index and the entries in one allocation (one fewer per dict:
+     * allocation is what limits allocation-heavy threads' scaling, through
+     * the collector's lock): [mask][index ...][cap][entries ...] */
+    size_t cap = USABLE(size);
+    size_t *raw = py_alloc_checked(2 * sizeof(size_t) + size * sizeof(int32_t) + cap * sizeof(py_dent));
+    if (!raw) {
         py_raise_nomem();
         return -1;
     }
+    raw[0] = size - 1;
+    int32_t *ni = (int32_t *)(raw + 1);
+    size_t *capw = (size_t *)(ni + size); /* size >= 8: 8-byte aligned */
+    capw[0] = cap;
+    py_dent *ne = (py_dent *)(capw + 1);
     memset(ni, 0xff, size * sizeof(int32_t));
     size_t k = 0;
     for (size_t j = 0; j < d->nent; j++) {
