@@ -647,8 +647,9 @@ int py_set_add(pv s, pv key);
 int py_set_contains(pv s, pv key);
 int py_set_discard(pv s, pv key);
 int py_set_next(pv s, size_t *pos, pv *k);
-/* Equality of two keys when it needs no Python code: 1 equal, 0 not, -2
- * unknown (call py_eq). (py_set.c) */
+/* Key equality that runs no Python code (str, int, float, tuples of them;
+ * py_set.c, used by dict and set probes): 1 equal, 0 not, -2 unknown
+ * (py_eq must decide). */
 int py_key_eq_nocall(pv a, pv b);
 void py_set_init(void);
 

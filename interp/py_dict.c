@@ -45,51 +45,6 @@ static inline void write_end(py_dict *d) { __atomic_store_n(&d->ver, d->ver + 1,
 static inline void value_changed(py_dict *d) { __atomic_store_n(&d->ver, d->ver + 2, __ATOMIC_RELEASE); }
 
 
-/* A key comparison that runs no Python code: 1 equal, 0 not, -2 unknown
- * (needs py_eq). */
-static int keys_eq_simple(pv a, pv b, int depth)
-{
-    if (a == b)
-        return 1;
-    if (PY_ISSMALL(a) || PY_ISSMALL(b)) {
-        if (PY_ISSMALL(a) && PY_ISSMALL(b))
-            return 0;
-        pv o = PY_ISSMALL(a) ? b : a;
-        if (o->type == &py_int_type)
-            return 0; /* big ints are never equal to small ones */
-        if (o->type == &py_float_type || o->type == &py_str_type)
-            return o->type == &py_float_type ? -2 : 0;
-        return -2;
-    }
-    py_type *ta = a->type, *tb = b->type;
-    if (ta == &py_str_type && tb == &py_str_type)
-        return py_str_eq(a, b);
-    if (ta == &py_int_type && tb == &py_int_type)
-        return py_int_cmp(a, b) == 0;
-    if (ta == &py_float_type && tb == &py_float_type)
-        return py_float_val(a) == py_float_val(b);
-    if (ta == &py_tuple_type && tb == &py_tuple_type && depth < 4) {
-        py_tuple *x = PY_TUPLE(a), *y = PY_TUPLE(b);
-        if (x->n != y->n)
-            return 0;
-        int unknown = 0;
-        for (size_t i = 0; i < x->n; i++) {
-            int r = keys_eq_simple(x->items[i], y->items[i], depth + 1);
-            if (r == 0)
-                return 0;
-            unknown |= r < 0;
-        }
-        return unknown ? -2 : 1;
-    }
-    if ((ta == &py_str_type) != (tb == &py_str_type) &&
-        (ta == &py_str_type || tb == &py_str_type)) {
-        py_type *other = ta == &py_str_type ? tb : ta;
-        if (other == &py_int_type || other == &py_float_type || other == &py_tuple_type)
-            return 0;
-    }
-    return -2;
-}
-
 /* A probe's position, so it can resume after an __eq__ done unlocked. */
 typedef struct {
     size_t i, perturb;
@@ -141,7 +96,7 @@ static intptr_t probe_locked(py_dict *d, pv key, intptr_t hash, probe_st *p, siz
             break;
         if (e->hash != hash)
             continue;
-        int r = keys_eq_simple(e->key, key, 0);
+        int r = py_key_eq_nocall(e->key, key);
         if (r > 0)
             break;
         if (r < 0) {
@@ -269,7 +224,7 @@ static int lookup_optimistic(py_dict *d, pv key, intptr_t hash, intptr_t *ix, pv
                 pv k = __atomic_load_n(&ent[e].key, __ATOMIC_ACQUIRE);
                 int r = k == key;
                 if (!r && k && __atomic_load_n(&ent[e].hash, __ATOMIC_RELAXED) == hash &&
-                    (r = keys_eq_simple(k, key, 0)) < 0)
+                    (r = py_key_eq_nocall(k, key)) < 0)
                     return 0;
                 if (r) {
                     *ix = e;

@@ -452,15 +452,19 @@ static void region_aborted(py_ts *ts, unsigned status)
 }
 
 /* A region holding elided Python locks runs on past its length (the
- * critical section should commit as one transaction), up to this many
- * times its length. */
-#define PY_REGION_STRETCH 4
+ * critical section should commit as one transaction), up to the longest
+ * region length: the region's own length may have shrunk to a few yield
+ * points after aborts elsewhere, and a critical section cut short is
+ * taken for real, which aborts every other thread that elided the same
+ * lock (a skip-list lookup under one lock is 20-40 yield points; with
+ * 4x a shrunk length the lock went real and the elision collapsed). */
+#define PY_REGION_STRETCH (1 << PY_REGION_LOG_MAX)
 
 __attribute__((noinline)) void py_region_boundary(py_ts *ts, py_code *co, uint32_t ip)
 {
     if (ts->lk == PY_LK_TX &&
         (ts->atomic_tx ||
-         (ts->nelided && ts->rg_left > -(int)((PY_REGION_STRETCH - 1) * ts->rg->len))))
+         (ts->nelided && ts->rg_left > -PY_REGION_STRETCH)))
         return;
     region_next_at(ts, co, ip);
     while (region_plan(ts)) {
