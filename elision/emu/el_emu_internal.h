@@ -23,15 +23,18 @@
 #define EL_EMU_LINE       (1u << EL_EMU_LINE_SHIFT)
 #define el_emu_line_of(a) ((uintptr_t)(a) & ~(uintptr_t)(EL_EMU_LINE - 1))
 
-/* Ownership records: 2^20 of them, 16 MiB of BSS that the kernel maps on
- * first touch. Within each 64 MiB region (2^20 lines) the mapping is
+/* Ownership records: 2^22 of them, 64 MiB of BSS that the kernel maps on
+ * first touch (2^20 aliased often enough that the line every transaction
+ * reads, the thread's own TLS with py_cur, took a false conflict from
+ * another thread's unrelated store in a few per cent of the interpreter's
+ * regions). Within each 256 MiB region (2^22 lines) the mapping is
  * direct, so neighbouring lines never share a record; each region is
- * shifted by an odd multiple, so lines 64 MiB apart (or any multiple:
+ * shifted by an odd multiple, so lines a region apart (or any multiple:
  * thread stacks are 128 MiB apart, and the same frame offset in two
  * threads' stacks aliased, so every transaction's own spills conflicted
  * with the other thread's) do not share one either. An alias can only add
  * a false conflict, never hide one. */
-#define EL_EMU_OREC_BITS 20
+#define EL_EMU_OREC_BITS 22
 #define EL_EMU_OREC_COUNT ((size_t)1 << EL_EMU_OREC_BITS)
 static inline size_t el_emu_orec_index(uintptr_t addr)
 {
