@@ -8,9 +8,10 @@ another thread's transaction read it.
 
 Each point runs the workload script of bench/workloads with --stats=json
 into a file and divides the conflict aborts by the regions. A point over
-the limit is measured once more (the threads' start and end, with their
-barrier, are a fixed cost that a slow run can make weigh more); it fails if
-both runs are over.
+the limit is measured twice more and judged by the median of the three:
+with other processes on the CPUs (and the collector's timing with them),
+a block the collector hands one thread can hold another thread's live
+objects on the same lines, and one run in a few then pays for it.
 
 usage: htm_friendly.py ELIDE [--size N] [--limit PCT] [--threads 2,4]
 """
@@ -63,7 +64,9 @@ def main():
             for t in (int(x) for x in a.threads.split(",")):
                 rate, regions = conflict_rate(a.elide, name, t, a.size, tmp)
                 if rate >= a.limit:
-                    rate, regions = conflict_rate(a.elide, name, t, a.size, tmp)
+                    runs = sorted([(rate, regions)] +
+                                  [conflict_rate(a.elide, name, t, a.size, tmp) for _ in range(2)])
+                    rate, regions = runs[1]
                 ok = rate < a.limit
                 bad += not ok
                 print("%-4s %-16s %d threads: %5.2f%% of %d regions aborted on conflicts"
