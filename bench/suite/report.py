@@ -2,7 +2,7 @@
 import json
 import os
 
-ABORT_CAUSES_FIRST = ("conflict", "capacity", "explicit", "retry", "zero", "injected")
+ABORT_CAUSES_FIRST = ("conflict", "capacity", "explicit", "retry", "zero", "injected", "alias")
 
 
 def write_json(path, meta, records):

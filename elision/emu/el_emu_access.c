@@ -33,7 +33,7 @@ void el_emu_tx_write_slow(el_emu_tx *t, el_emu_orec *o, uintptr_t line, const vo
             el_emu_backoff(&spins);
             continue;
         }
-        uint64_t q = el_emu_doom(w - 1, line, 1, (int)t->slot);
+        uint64_t q = el_emu_doom(w - 1, line, 1, (int)t->slot, pc);
         if (q)
             el_emu_wait_end(t, w - 1, q, pc);
     }

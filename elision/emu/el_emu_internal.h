@@ -23,23 +23,37 @@
 #define EL_EMU_LINE       (1u << EL_EMU_LINE_SHIFT)
 #define el_emu_line_of(a) ((uintptr_t)(a) & ~(uintptr_t)(EL_EMU_LINE - 1))
 
-/* Ownership records: 2^22 of them, 64 MiB of BSS that the kernel maps on
- * first touch (2^20 aliased often enough that the line every transaction
- * reads, the thread's own TLS with py_cur, took a false conflict from
- * another thread's unrelated store in a few per cent of the interpreter's
- * regions). Within each 256 MiB region (2^22 lines) the mapping is
- * direct, so neighbouring lines never share a record; each region is
- * shifted by an odd multiple, so lines a region apart (or any multiple:
- * thread stacks are 128 MiB apart, and the same frame offset in two
- * threads' stacks aliased, so every transaction's own spills conflicted
- * with the other thread's) do not share one either. An alias can only add
- * a false conflict, never hide one. */
-#define EL_EMU_OREC_BITS 22
+/* Ownership records: 2^24 of them, a 256 MiB mapping whose pages the
+ * kernel provides on first touch (el_emu_rt.c). An alias (two lines on one record) can only add a false
+ * conflict, never hide one, and the victim reports it as such
+ * (elide_emu_abort_info's `aliased`; the interpreter counts it as `alias`,
+ * not `conflict`). Within each 1 GiB region (2^24 lines) the mapping is
+ * direct, so lines of one region never share a record: the interpreter's
+ * transactions each write a few hundred freshly allocated heap lines, and
+ * under any hash of the line those write sets aliased one another's read
+ * sets in a few per cent of the pairs. Each region is shifted by a mixed
+ * (splitmix64) function of its number, so two regions alias at one
+ * pseudo-random offset, and their hot lines (a thread's stack top and TLS,
+ * an allocation front) rarely meet. A structured shift (the line modulo
+ * the table, or an odd multiple of the region number) made them meet
+ * systematically: thread stacks a table's span apart did, and where
+ * address-space randomisation put the heap decided in a third of the runs
+ * whether a thread's TLS line aliased another thread's hot line. With 2^22
+ * records, one run in four of a four-thread list-building loop still took
+ * dozens of alias aborts; with 2^24 fewer, and the interpreter's
+ * measurements count them apart. */
+#define EL_EMU_OREC_BITS 24
 #define EL_EMU_OREC_COUNT ((size_t)1 << EL_EMU_OREC_BITS)
 static inline size_t el_emu_orec_index(uintptr_t addr)
 {
-    uintptr_t line = addr >> EL_EMU_LINE_SHIFT;
-    return (line + (line >> EL_EMU_OREC_BITS) * 0x9e37u) & (EL_EMU_OREC_COUNT - 1);
+    uint64_t line = (uint64_t)addr >> EL_EMU_LINE_SHIFT;
+    uint64_t x = line >> EL_EMU_OREC_BITS;
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ull;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebull;
+    x ^= x >> 31;
+    return (size_t)((line + x) & (EL_EMU_OREC_COUNT - 1));
 }
 
 /* die with file, function and line (misuse or an impossible failure) */

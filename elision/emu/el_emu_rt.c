@@ -43,8 +43,28 @@
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
-el_emu_orec el_emu_orecs[EL_EMU_OREC_COUNT];
+el_emu_orec *el_emu_orecs;
+
+/* The records live in an anonymous mapping, not in BSS: a collector that
+ * scans the program's data for roots (Boehm GC, in the interpreter) read
+ * the whole table on every collection, 0.14 s of every run's start with
+ * 2^22 records. The records hold no pointers. Mapped first thing in
+ * el_emu_init_once, which __tsan_init runs from the compiler's module
+ * constructor before any instrumented code, and before the configuration
+ * parser's wrapped memcmp reaches the hooks. */
+static void el_emu_map_orecs(void)
+{
+    void *m = mmap(NULL, EL_EMU_OREC_COUNT * sizeof(el_emu_orec), PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (m == MAP_FAILED) {
+        fprintf(stderr, "elide emu: cannot map %zu MiB of ownership records: %s\n",
+                EL_EMU_OREC_COUNT * sizeof(el_emu_orec) >> 20, strerror(errno));
+        exit(2);
+    }
+    el_emu_orecs = m;
+}
 el_emu_tx *_Atomic el_emu_slots[ELIDE_EMU_MAX_THREADS];
 static _Atomic uint64_t el_emu_slot_used;
 el_emu_globals el_emu_g;
@@ -68,6 +88,7 @@ static void el_emu_apply_config(void)
 
 static void el_emu_init_once(void)
 {
+    el_emu_map_orecs();
     elide_emu_config c = ELIDE_EMU_CONFIG_DEFAULT_INITIALIZER;
     int bad = el_emu_config_parse(&c, getenv("ELIDE_TUNABLES"), stderr);
     bad += el_emu_inject_parse(&c, getenv("ELIDE_EMU_INJECT"), getenv("ELIDE_EMU_SEED"), stderr);
@@ -224,7 +245,7 @@ void el_emu_thread_exit(void *arg)
 
 /* ---- doom and wait ------------------------------------------------------- */
 
-uint64_t el_emu_doom(unsigned s, uintptr_t line, int by_tx, int by_slot)
+uint64_t el_emu_doom(unsigned s, uintptr_t line, int by_tx, int by_slot, const void *pc)
 {
     el_emu_tx *v = atomic_load_explicit(&el_emu_slots[s], memory_order_acquire);
     uint64_t q = atomic_load(&v->seq);
@@ -244,6 +265,7 @@ uint64_t el_emu_doom(unsigned s, uintptr_t line, int by_tx, int by_slot)
     uint64_t d = atomic_load_explicit(&v->doom, memory_order_relaxed);
     if ((uint32_t)(d >> 32) != (uint32_t)q || !(uint32_t)d) {
         v->doom_line = line;
+        v->doom_pc = pc;
         v->doom_by_tx = by_tx;
         v->doom_by_slot = by_slot;
         atomic_store_explicit(&v->doom, q << 32 | (ELIDE_ABORT_CONFLICT | ELIDE_ABORT_RETRY),
@@ -264,8 +286,24 @@ void el_emu_wait_end(el_emu_tx *me, unsigned s, uint64_t q, const void *pc)
     }
 }
 
+static int el_emu_vec_has(const el_emu_vec *v, uintptr_t x)
+{
+    for (size_t i = 0; i < v->n; i++)
+        if (v->v[i] == x)
+            return 1;
+    return 0;
+}
+
 void el_emu_doomed_slow(el_emu_tx *t, const void *pc)
 {
+    t->other_pc = t->doom_pc;
+    /* The doomer names its own line; if we never joined that line, our
+     * record was shared with another line of ours. Only the owner reads its
+     * sets, so this costs a scan on the abort path and no synchronisation.
+     * (A line first read after an alias had already set our reader bit is
+     * not in the read set either, and is called aliased: rare, since it
+     * needs an alias to begin with.) */
+    t->aliased = !el_emu_vec_has(&t->rset, t->doom_line) && !el_emu_vec_has(&t->wset, t->doom_line);
     el_emu_abort(t, ELIDE_ABORT_CONFLICT | ELIDE_ABORT_RETRY,
                  t->doom_by_tx ? ELIDE_EMU_CONFLICT_TX : ELIDE_EMU_CONFLICT_NONTX,
                  pc, t->doom_line, t->doom_by_tx, t->doom_by_tx ? t->doom_by_slot : -1);
@@ -278,7 +316,7 @@ void el_emu_evict_readers(el_emu_tx *me, el_emu_orec *o, uintptr_t line, const v
     while (r) {
         unsigned s = (unsigned)__builtin_ctzll(r);
         r &= r - 1;
-        uint64_t q = el_emu_doom(s, line, me != NULL, me ? (int)me->slot : -1);
+        uint64_t q = el_emu_doom(s, line, me != NULL, me ? (int)me->slot : -1, pc);
         if (q)
             el_emu_wait_end(me, s, q, pc);
     }
@@ -299,7 +337,7 @@ void el_emu_evict_writer(el_emu_tx *me, el_emu_orec *o, uintptr_t line, const vo
             el_emu_backoff(&spins);
             continue;
         }
-        uint64_t q = el_emu_doom(w - 1, line, me != NULL, me ? (int)me->slot : -1);
+        uint64_t q = el_emu_doom(w - 1, line, me != NULL, me ? (int)me->slot : -1, pc);
         if (q)
             el_emu_wait_end(me, w - 1, q, pc);
         else
@@ -409,8 +447,13 @@ void el_emu_abort_code(unsigned code)
 static void el_emu_record(el_emu_tx *t, unsigned status, elide_emu_cause cause,
                           const void *pc, uintptr_t line, int other_tx, int other_slot)
 {
+    const void *other_pc = t->other_pc;
+    int aliased = t->aliased;
+    t->other_pc = NULL;
+    t->aliased = 0;
     t->st.aborts++;
     t->st.by_cause[cause]++;
+    t->st.conflicts_aliased += (unsigned long)aliased;
     if (!el_emu_g.record)
         return;
     if (t->ring_head - t->ring_tail == EL_EMU_RING) {
@@ -424,6 +467,8 @@ static void el_emu_record(el_emu_tx *t, unsigned status, elide_emu_cause cause,
     r->line = line;
     r->other_is_tx = other_tx;
     r->other_slot = other_slot;
+    r->other_pc = other_pc;
+    r->aliased = aliased;
     elide_emu_abort_hook h = atomic_load_explicit(&el_emu_g.hook, memory_order_acquire);
     if (h)
         h(r);

@@ -41,6 +41,7 @@ typedef struct el_emu_tx {
     /* shared: written by dooming threads (under doom_lock), read by owner */
     _Alignas(64) _Atomic uint64_t doom;
     uintptr_t doom_line;
+    const void *doom_pc;       /* the dooming access's code address */
     int doom_by_tx, doom_by_slot;
     atomic_flag doom_lock;
     /* shared: written by the owner, read by threads that wait for it */
@@ -54,6 +55,8 @@ typedef struct el_emu_tx {
     uint64_t rng, inject_t;
     unsigned inject_gen;
     unsigned abort_status;
+    const void *other_pc;      /* for the abort being recorded: the other party's access */
+    int aliased;               /* for the abort being recorded: a record alias */
     el_emu_vec rset, wset;     /* line addresses read / owned for writing */
     el_emu_cap cap;
     el_emu_ctx ctx, scratch;   /* outermost begin; nested begins write scratch */
@@ -76,7 +79,8 @@ typedef struct el_emu_globals {
 } el_emu_globals;
 
 
-extern el_emu_orec el_emu_orecs[EL_EMU_OREC_COUNT];
+/* EL_EMU_OREC_COUNT records, mapped by a constructor (el_emu_rt.c) */
+extern el_emu_orec *el_emu_orecs;
 extern el_emu_tx *_Atomic el_emu_slots[ELIDE_EMU_MAX_THREADS];
 extern el_emu_globals el_emu_g;
 extern __thread el_emu_tx *el_emu_self EL_EMU_TLS;
@@ -93,7 +97,7 @@ __attribute__((noreturn)) void el_emu_doomed_slow(el_emu_tx *t, const void *pc);
 __attribute__((noreturn)) void el_emu_inject_slow(el_emu_tx *t, uint64_t r, const void *pc);
 __attribute__((noreturn)) void el_emu_on_stack(void *sp, void (*fn)(void *), void *arg);
 __attribute__((noreturn)) void el_emu_resume(const el_emu_ctx *c, unsigned status);
-uint64_t el_emu_doom(unsigned slot, uintptr_t line, int by_tx, int by_slot);
+uint64_t el_emu_doom(unsigned slot, uintptr_t line, int by_tx, int by_slot, const void *pc);
 void el_emu_wait_end(el_emu_tx *me, unsigned slot, uint64_t q, const void *pc);
 void el_emu_evict_readers(el_emu_tx *me, el_emu_orec *o, uintptr_t line, const void *pc);
 void el_emu_evict_writer(el_emu_tx *me, el_emu_orec *o, uintptr_t line, const void *pc);

@@ -126,6 +126,15 @@ typedef struct elide_emu_abort_info {
     uintptr_t line;             /* conflicting / overflowing line address, 0 if none */
     int other_is_tx;            /* conflicts: 1 the other party was a transaction */
     int other_slot;             /* conflicts with a transaction: its slot, else -1 */
+    const void *other_pc;       /* conflicts: the code address of the other
+                                   party's access that struck, else NULL */
+    int aliased;                /* conflicts: 1 if `line` is in neither this
+                                   transaction's read nor its write set: the
+                                   other access hit a line that shares an
+                                   ownership record with one of ours (a
+                                   false conflict; hardware tracks lines
+                                   exactly). Counted in by_cause as a
+                                   conflict all the same. */
 } elide_emu_abort_info;
 
 /* Copy (oldest first) and forget up to `max` of the calling thread's abort
@@ -165,6 +174,7 @@ typedef struct elide_emu_stats {
     unsigned long begins, commits, aborts, nested_begins;
     unsigned long by_cause[ELIDE_EMU_CAUSES];
     unsigned long records_lost;
+    unsigned long conflicts_aliased;  /* of the conflicts: record aliases */
 } elide_emu_stats;
 
 void elide_emu_stats_self(elide_emu_stats *out);
