@@ -350,6 +350,7 @@ void *py_alloc_slow(size_t size);
 void py_alloc_topup(py_ts *ts);
 void *py_alloc_atomic(size_t size); /* no pointers inside */
 void *py_alloc_checked(size_t size); /* NULL with MemoryError raised when out of memory */
+void *py_alloc_lines(size_t size);   /* zeroed, on cache lines of its own (py_alloc.c) */
 void py_alloc_init(void);
 /* Per-thread size classes: 16..256 bytes in 16-byte steps. That covers all
  * fixed-size objects and the small tables (lists up to 32 items, the first

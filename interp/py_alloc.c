@@ -13,6 +13,46 @@
 __thread py_ts *py_cur;
 int py_recursion_limit = 1000;
 
+/* The collector hands out the free slots of one heap block (4 KiB) per
+ * GC_malloc_many. After a collection that block can still hold other
+ * threads' live objects, on the same cache lines as the slots we get: our
+ * stores into a new object then conflict with their transactions reading
+ * theirs (emu, bench/workloads/build_lists at 4 threads: 2-8% of regions
+ * aborted on "tuple" lines). Where transactions run, keep only the slots
+ * whose lines hold nothing but slots of this same batch; the others stay
+ * unreferenced and the next collection reclaims them. */
+#define PY_HBLK 4096u
+
+static void *private_lines(void *batch, size_t sz)
+{
+    uintptr_t blk = (uintptr_t)batch & ~(uintptr_t)(PY_HBLK - 1);
+    size_t nslots = PY_HBLK / sz;
+    uint64_t have[PY_HBLK / 16 / 64] = {0};
+    for (void *p = batch; p; p = GC_NEXT(p)) {
+        uintptr_t a = (uintptr_t)p;
+        if ((a & ~(uintptr_t)(PY_HBLK - 1)) != blk || (a - blk) % sz)
+            return batch; /* not the layout this relies on: keep them all */
+        size_t k = (a - blk) / sz;
+        have[k / 64] |= 1ull << (k % 64);
+    }
+    void *head = NULL, **tail = &head;
+    for (void *p = batch, *next; p; p = next) {
+        next = GC_NEXT(p);
+        uintptr_t a = (uintptr_t)p;
+        uintptr_t lo = (a - blk) & ~(uintptr_t)(PY_CACHELINE - 1);
+        uintptr_t hi = ((a - blk + sz - 1) | (PY_CACHELINE - 1)) + 1;
+        int mine = 1;
+        for (size_t k = lo / sz; k * sz < hi && k < nslots && mine; k++)
+            mine = (have[k / 64] >> (k % 64)) & 1;
+        if (mine) {
+            *tail = p;
+            tail = &GC_NEXT(p);
+        }
+    }
+    *tail = NULL;
+    return head ? head : batch;
+}
+
 /* Put one GC_malloc_many batch of class c (objects of (c + 1) * 16 bytes)
  * on the thread's list; 0 if the collector had no memory. */
 static int refill(py_ts *ts, size_t c)
@@ -20,6 +60,10 @@ static int refill(py_ts *ts, size_t c)
     void *batch = GC_malloc_many((c + 1) << 4);
     if (!batch)
         return 0;
+    /* the collector's slot size, not ours: with interior pointers on it
+     * adds a byte to every request, so 80 bytes take a 96-byte slot */
+    if (py_run == PY_RUN_TX)
+        batch = private_lines(batch, GC_size(batch));
     uint32_t n = 1;
     void *tail = batch;
     while (GC_NEXT(tail)) {
@@ -49,12 +93,25 @@ void py_alloc_topup(py_ts *ts)
     }
 }
 
-void *py_alloc_slow(size_t size)
+/* never the GC's slow path inside a transaction (DESIGN.md section 5):
+ * the region ends here, or aborts and is retried after py_alloc_topup */
+static void leave_tx(void)
 {
-    /* never the GC's slow path inside a transaction (DESIGN.md section 5):
-     * the region ends here, or aborts and is retried after py_alloc_topup */
     if (py_run == PY_RUN_TX && py_cur && py_cur->lk == PY_LK_TX)
         py_region_irrevocable(py_cur, ELIDE_CODE_ALLOC);
+}
+
+/* callers of py_alloc do not check: die cleanly instead of crashing */
+static _Noreturn void nomem_exit(void)
+{
+    py_raise_nomem();
+    fputs("MemoryError: out of memory\n", stderr);
+    exit(1);
+}
+
+void *py_alloc_slow(size_t size)
+{
+    leave_tx();
     size_t c = (size + 15) >> 4;
     if (c - 1 < PY_ALLOC_CLASSES && py_cur && refill(py_cur, c - 1)) {
         void *p = py_cur->freel[c - 1];
@@ -64,12 +121,25 @@ void *py_alloc_slow(size_t size)
         return p;
     }
     void *p = GC_MALLOC(size);
-    if (!p) {
-        py_raise_nomem();
-        /* callers of py_alloc do not check: die cleanly instead of crashing */
-        fputs("MemoryError: out of memory\n", stderr);
-        exit(1);
-    }
+    if (!p)
+        nomem_exit();
+    return p;
+}
+
+/* Memory on cache lines of its own (start and end on a line boundary), for
+ * data every thread reads and no allocation of another thread may share:
+ * a code object's instructions, constants, names and inline caches. A
+ * line shared with another thread's new object turned every read of the
+ * constants into a conflict with that thread's allocations (emu,
+ * bench/workloads/build_lists: 2-10% of regions, in some runs). */
+void *py_alloc_lines(size_t size)
+{
+    leave_tx();
+    size = (size + PY_CACHELINE - 1) & ~(size_t)(PY_CACHELINE - 1);
+    void *p = GC_memalign(PY_CACHELINE, size ? size : PY_CACHELINE);
+    if (!p)
+        nomem_exit();
+    memset(p, 0, size);
     return p;
 }
 

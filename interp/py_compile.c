@@ -1916,17 +1916,39 @@ static int compute_stacksize(cunit *c)
 
 static pv list_to_tuple(pv l) { return py_tuple_from(PY_LIST(l)->items, PY_LIST(l)->n); }
 
+/* A tuple on cache lines of its own (py_alloc_lines): the constants and
+ * names every thread running the code reads. */
+static pv list_to_tuple_lines(pv l)
+{
+    size_t n = PY_LIST(l)->n;
+    py_tuple *t = py_alloc_lines(sizeof(py_tuple) + n * sizeof(pv));
+    t->ob.type = &py_tuple_type;
+    t->hash = -1;
+    t->n = n;
+    py_copy(t->items, PY_LIST(l)->items, n * sizeof(pv));
+    return (pv)t;
+}
+
+static void *copy_lines(const void *p, size_t n)
+{
+    void *q = py_alloc_lines(n);
+    py_copy(q, p, n);
+    return q;
+}
+
 static void disassemble(py_code *co);
 
 static py_code *finish_unit(cunit *c, int argcount, int posonly, int kwonly, int flags, pv name)
 {
-    py_code *co = (py_code *)py_new(&py_code_type, sizeof(py_code));
-    co->code = c->code;
+    /* everything the threads running this code read, on lines of its own */
+    py_code *co = py_alloc_lines(sizeof(py_code));
+    co->ob.type = &py_code_type;
+    co->code = copy_lines(c->code, (size_t)c->n * sizeof(uint32_t));
     co->ncode = (uint32_t)c->n;
     co->lines = c->lines;
-    co->caches = GC_MALLOC((size_t)(c->n + 1) * sizeof(py_cache));
-    co->consts = list_to_tuple(c->consts);
-    co->names = list_to_tuple(c->names);
+    co->caches = py_alloc_lines((size_t)(c->n + 1) * sizeof(py_cache));
+    co->consts = list_to_tuple_lines(c->consts);
+    co->names = list_to_tuple_lines(c->names);
     co->varnames = list_to_tuple(c->varnames);
     co->cellvars = list_to_tuple(c->s->cells);
     co->freevars = list_to_tuple(c->s->frees);

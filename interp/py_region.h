@@ -38,6 +38,7 @@
     X(retry, "retry bit alone: the hardware suggests a retry")                 \
     X(zero, "status 0: interrupt, fault, unsupported instruction, or TSX disabled") \
     X(injected, "emu: injected by ELIDE_EMU_INJECT")                           \
+    X(alias, "emu: false conflict, another line shared the simulator's ownership record") \
     X(other, "debug, nested or unknown bits")
 enum {
 #define PY_AB_ENUM(n, d) PY_AB_##n,

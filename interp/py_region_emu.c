@@ -23,6 +23,7 @@ static __thread struct {
     int valid;
     int cause;
     int line;
+    int aliased;
     uintptr_t addr;
 } last;
 
@@ -39,6 +40,7 @@ static void abort_hook(const elide_emu_abort_info *info)
     }
     last.cause = info->cause;
     last.addr = info->line;
+    last.aliased = info->aliased;
     last.valid = 1;
 }
 
@@ -101,6 +103,8 @@ void py_region_emu_attribute(int *cause, int *at_line, const char **kind)
     *at_line = last.line;
     if (last.cause == ELIDE_EMU_INJECTED)
         *cause = PY_AB_injected;
+    else if (last.aliased)
+        *cause = PY_AB_alias;
     if (last.cause == ELIDE_EMU_CONFLICT_TX || last.cause == ELIDE_EMU_CONFLICT_NONTX)
         *kind = object_kind(last.addr);
 }

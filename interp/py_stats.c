@@ -204,6 +204,7 @@ static void json_aborts(FILE *f, const py_rstats *s)
     json_u(f, "retry", s->cause[PY_AB_retry], 1);
     json_u(f, "zero", s->cause[PY_AB_zero], 1);
     json_u(f, "injected", s->cause[PY_AB_injected], 1);
+    json_u(f, "alias", s->cause[PY_AB_alias], 1);
     json_u(f, "other", s->cause[PY_AB_other], 0);
     fputs("}, ", f);
 }
