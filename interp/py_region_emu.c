@@ -18,6 +18,7 @@
 #include "elide_emu.h"
 
 #include <dlfcn.h>
+#include <string.h>
 
 static __thread struct {
     int valid;
@@ -70,22 +71,20 @@ static int is_type(py_type *t)
 /* The type of the interpreter object whose memory holds addr, if addr is in
  * one (an object starts with its type pointer); other memory (entry and
  * item arrays, frames, strings' bytes) is named by what it is not. */
-static const char *object_kind(uintptr_t addr)
+/* What one address holds, for the abort profile: a Python type's name, a
+ * collector block without a type (arrays, frames), or static data. */
+static const char *kind_at(uintptr_t addr, void **base_out)
 {
-    if (!addr)
-        return NULL;
     void *base = GC_base((void *)addr);
+    *base_out = base;
     if (!base) {
         /* static data: name the variable (elide-emu exports its symbols) */
         Dl_info di;
-        if (dladdr((void *)addr, &di) && di.dli_sname) {
-            char buf[160];
+        char buf[160];
+        if (dladdr((void *)addr, &di) && di.dli_sname)
             snprintf(buf, sizeof buf, "static data: %s", di.dli_sname);
-            pv s = py_intern(buf);
-            return s ? py_cstr(s) : "interpreter static data";
-        }
-        char buf[64];
-        snprintf(buf, sizeof buf, "static data at %#lx", (unsigned long)addr);
+        else
+            snprintf(buf, sizeof buf, "static data at %#lx", (unsigned long)addr);
         pv s = py_intern(buf);
         return s ? py_cstr(s) : "interpreter static data";
     }
@@ -93,6 +92,35 @@ static const char *object_kind(uintptr_t addr)
     if (is_type(t))
         return t->name;
     return "array or frame memory";
+}
+
+/* Every object on the conflicting line, in address order (the simulator
+ * knows the line, not which of its bytes the other thread touched): small
+ * objects share lines, and naming only the first one named the innocent
+ * neighbour of the object written. */
+static const char *object_kind(uintptr_t line)
+{
+    if (!line)
+        return NULL;
+    char buf[200];
+    size_t n = 0;
+    int kinds = 0;
+    void *prev = (void *)1;
+    const char *prev_k = "";
+    for (uintptr_t a = line; a < line + 64 && kinds < 4; a += 16) {
+        void *base;
+        const char *k = kind_at(a, &base);
+        if ((base && base == prev) || !strcmp(k, prev_k))
+            continue;
+        prev = base;
+        prev_k = k;
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", kinds ? " | " : "", k);
+        kinds++;
+        if (n >= sizeof buf)
+            break;
+    }
+    pv s = py_intern(buf);
+    return s ? py_cstr(s) : "interpreter data";
 }
 
 void py_region_emu_attribute(int *cause, int *at_line, const char **kind)

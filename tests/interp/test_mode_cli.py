@@ -117,6 +117,39 @@ class ModeCli(unittest.TestCase):
             with open(path) as f:
                 self.assertEqual(json.load(f)["mode"], "gil")
 
+    def test_emu_names_the_conflicting_object(self):
+        """In emu, a conflict's source line names the kind of object on the
+        conflicting line: two threads writing one shared instance's
+        attribute conflict on its attribute dict."""
+        if not emu_built():
+            self.skipTest("no elide-emu in this build")
+        code = ("import threading\n"
+                "class Box:\n"
+                "    pass\n"
+                "B = Box()\n"
+                "B.x = 0\n"
+                "go = threading.Barrier(2)\n"
+                "def w():\n"
+                "    go.wait()\n"
+                "    for i in range(20000):\n"
+                "        B.x = i\n"
+                "ts = [threading.Thread(target=w) for _ in range(2)]\n"
+                "for t in ts: t.start()\n"
+                "for t in ts: t.join()\n"
+                "print(B.x)\n")
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "s.json")
+            rc, out, err = run(["--mode=emu", "--stats=json"], code=code,
+                               extra_env={"ELIDE_STATS_FILE": path})
+            self.assertEqual((rc, out), (0, "19999\n"), err)
+            with open(path) as f:
+                s = json.load(f)
+        self.assertGreater(s["aborts"]["conflict"], 0, s["aborts"])
+        kinds = [l["kind"] for l in s["top_lines"] if l["by_cause"].get("conflict")]
+        self.assertTrue(kinds, s["top_lines"])
+        self.assertTrue(all(k for k in kinds), kinds)
+        self.assertTrue(any("dict" in k.split(" | ") for k in kinds), kinds)
+
     def test_stats_bad_values(self):
         self.assert_refused(["--stats=xml"], words=["--stats", "xml"])
         rc, out, err = run([], extra_env={"ELIDE_STATS": "yes"})
