@@ -241,6 +241,7 @@ void py_alloc_init(void)
     py_mt_set_allocator(scratch_alloc, scratch_free);
     if (!getenv("GC_INITIAL_HEAP_SIZE") && GC_get_heap_size() < PY_INITIAL_HEAP)
         GC_expand_hp(PY_INITIAL_HEAP - GC_get_heap_size());
+    heap_hugepages(); /* the heap GC_INIT made, before the hook was set */
 }
 
 py_ts *py_ts_new(void)
