@@ -348,14 +348,19 @@ void *py_alloc_slow(size_t size);
 /* Between regions (py_region.c): every size class this thread uses holds
  * at least a region's worth of objects, so a transaction never refills. */
 void py_alloc_topup(py_ts *ts);
-void *py_alloc_atomic(size_t size); /* no pointers inside */
 void *py_alloc_checked(size_t size); /* NULL with MemoryError raised when out of memory */
 void *py_alloc_lines(size_t size);   /* zeroed, on cache lines of its own (py_alloc.c) */
 void py_alloc_init(void);
-/* Per-thread size classes: 16..256 bytes in 16-byte steps. That covers all
- * fixed-size objects and the small tables (lists up to 32 items, the first
- * set and dict tables), so the common allocations never take the GC lock. */
+/* Per-thread size classes: slots of 16..256 bytes in 16-byte steps. That
+ * covers all fixed-size objects and the small tables (lists up to 30 items,
+ * the first set and dict tables), so the common allocations never take the
+ * GC lock. A slot of 16c bytes holds objects of up to 16c - 1: with interior
+ * pointers on, the collector keeps one byte past every object (so that a
+ * pointer just past its end does not hold the next slot alive), and asking
+ * it for 16c bytes would take a slot of 16c + 16 (a 24-byte float took 48). */
 #define PY_ALLOC_CLASSES 16
+#define PY_ALLOC_CLASS(size) (((size) + 16) >> 4) /* 1-based; the slot is 16 times it */
+#define PY_ALLOC_MAX (PY_ALLOC_CLASSES * 16 - 1)  /* the largest size a class takes */
 static inline void *py_alloc(size_t size);
 static inline pv py_new(py_type *t, size_t size)
 {
@@ -445,7 +450,7 @@ py_ts *py_ts_new(void);
 
 static inline void *py_alloc(size_t size)
 {
-    size_t c = (size + 15) >> 4;
+    size_t c = PY_ALLOC_CLASS(size);
     if (c - 1 < PY_ALLOC_CLASSES) {
         py_ts *ts = py_cur;
         void **fl = &ts->freel[c - 1];

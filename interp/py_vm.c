@@ -557,24 +557,29 @@ static inline __attribute__((always_inline)) int store_attr(pv o, pv name, pv v,
 }
 
 /* LOAD_METHOD: (function, self) without a bound-method object when possible.
- * Cache: a = type, b = epoch, c = the function found on the type. */
+ * Cache: a = type, b = epoch, c = the function found on the type, d = 1 when
+ * instances of the type are neither types nor modules (whose attributes
+ * shadow the type's differently), so a hit does not walk the MRO again. */
 static inline __attribute__((always_inline)) int load_method(pv o, pv name, pv *meth, pv *self, py_cache *c)
 {
     py_type *t = py_typeof(o);
     pv d = NULL;
+    uintptr_t plain = 0;
     uint64_t ep = type_epoch();
     py_cache_val cv;
-    if (py_cache_read(c, &cv) && (uintptr_t)t == cv.a && cv.b == ep)
+    if (py_cache_read(c, &cv) && (uintptr_t)t == cv.a && cv.b == ep) {
         d = (pv)cv.c;
-    else if (t->getattr == NULL) {
+        plain = cv.d;
+    } else if (t->getattr == NULL) {
         d = py_type_lookup(t, name);
         if (d && !PY_ISSMALL(d) && (d->type == &py_func_type ||
-                                    (d->type == &py_cfunc_type && ((py_cfunc *)d)->is_method == 1)))
-            py_cache_write(c, (uintptr_t)t, ep, (uintptr_t)d, 0);
-        else
+                                    (d->type == &py_cfunc_type && ((py_cfunc *)d)->is_method == 1))) {
+            plain = t != &py_module_type && t != &py_type_type && !py_subtype(t, &py_type_type);
+            py_cache_write(c, (uintptr_t)t, ep, (uintptr_t)d, plain);
+        } else
             d = NULL;
     }
-    if (d && !PY_ISTYPE(o) && !PY_IS(o, module)) {
+    if (d && plain) {
         /* an instance attribute of the same name shadows the method */
         if (!PY_ISSMALL(o) && t->dictoffset && py_type_shadowed(t)) {
             py_dict *dd = inst_dict(o, t);

@@ -134,6 +134,21 @@ class Replan(unittest.TestCase):
         # 10 pairs x 2 reps x (1 + 2) threads x target x pace 4 <= 0.85 x 30
         self.assertAlmostEqual(o.target, 0.85 * 30 / (4 * 10 * 2 * 3), places=2)
         self.assertGreaterEqual(o.target, RUN.MIN_TARGET)
+        self.assertEqual(o.reps, 2)
+
+    def test_far_behind_takes_fewer_repetitions(self):
+        o = RUN.parse_args(["--threads", "1,2", "--reps", "5", "--target", "0.5"])
+        plan = RUN.Plan(o, pairs=10, startup=0.1)
+        prog = Progress(100.0, stream=io.StringIO(), tty=False)
+        prog.done = 10.0
+        prog.start -= 40.0          # 4 s taken per planned second
+        plan.replan(prog, time_left=40.0)
+        self.assertEqual(o.target, RUN.MIN_TARGET)
+        # one repetition of the 10 pairs: 4 x 10 x (3 x 0.02 + 2 x 0.1) = 10.4 s,
+        # so 0.85 x 40 s holds 3 of them (never fewer than MIN_REPS)
+        self.assertEqual(o.reps, 3)
+        plan.replan(prog, time_left=1000.0)  # back on schedule: all of them
+        self.assertEqual(o.reps, 5)
 
 
 class ProgressDisplay(unittest.TestCase):
