@@ -61,12 +61,17 @@ void fb_lock_misuse(const fb_lock_t *l, const char *what,
               (unsigned)atomic_load_explicit(&l->word, memory_order_relaxed));
 }
 
-void fb_futex_wait(_Atomic uint32_t *addr, uint32_t expected)
+static void futex_wait_for(_Atomic uint32_t *addr, uint32_t expected, const struct timespec *rel)
 {
     long r = syscall(SYS_futex, (uint32_t *)addr, FUTEX_WAIT_PRIVATE, expected,
-                     NULL, NULL, 0);
-    if (r != 0 && errno != EAGAIN && errno != EINTR)
+                     rel, NULL, 0);
+    if (r != 0 && errno != EAGAIN && errno != EINTR && errno != ETIMEDOUT)
         fb_die("FUTEX_WAIT_PRIVATE failed: errno %d", errno);
+}
+
+void fb_futex_wait(_Atomic uint32_t *addr, uint32_t expected)
+{
+    futex_wait_for(addr, expected, NULL);
 }
 
 void fb_futex_wake_all(_Atomic uint32_t *addr)
@@ -121,14 +126,20 @@ static int fb_spin(fb_wait *wt)
     return 1;
 }
 
+/* How long a parked thread sleeps before it looks at the word again: the
+ * bound on a wake-up lost to fb_unlock's plain store (fb_lock.h), which
+ * needs a waiter to set FB_K between that release's load and store. */
+#define FB_PARK_TIMEOUT_NS 1000000
+
 /* Set FB_K in the word we last saw as *w and park until a release (or any
- * change of the word). A failed CAS leaves the fresh value in *w and does
- * not park: the caller re-examines it. Waking every waiter on release
- * (rather than one) is what keeps this correct with readers and writers on
- * one futex: each woken thread re-sets FB_K before it parks again, so no
- * wake-up is lost, and a woken reader cannot swallow a writer's wake-up. */
+ * change of the word, or the timeout). A failed CAS leaves the fresh value
+ * in *w and does not park: the caller re-examines it. Waking every waiter on
+ * release (rather than one) is what keeps this correct with readers and
+ * writers on one futex: each woken thread re-sets FB_K before it parks
+ * again, and a woken reader cannot swallow a writer's wake-up. */
 static void fb_park(fb_lock_t *l, uint32_t *w, fb_wait *wt)
 {
+    static const struct timespec timeout = { 0, FB_PARK_TIMEOUT_NS };
     if (!(*w & FB_K) &&
         !atomic_compare_exchange_weak_explicit(&l->word, w, *w | FB_K,
                                                memory_order_relaxed,
@@ -136,7 +147,7 @@ static void fb_park(fb_lock_t *l, uint32_t *w, fb_wait *wt)
         return;
     FB_YIELD();                          /* K set, not asleep yet */
     uint64_t t0 = fb_now_ns();
-    fb_futex_wait(&l->word, *w | FB_K);
+    futex_wait_for(&l->word, *w | FB_K, &timeout);
     wt->parked_ns += fb_now_ns() - t0;
     wt->parks++;
     *w = atomic_load_explicit(&l->word, memory_order_relaxed);

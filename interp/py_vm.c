@@ -499,6 +499,17 @@ static inline __attribute__((always_inline)) pv load_attr(pv o, pv name, py_cach
                 return cls;
             }
             if (!cls && d) {
+                /* A site that sees several types (a base class's method
+                 * on instances of its subclasses) finds the name at the
+                 * cached entry of this instance too, when one __init__ set
+                 * the attributes in the same order: the entry check is by
+                 * key, so that is the value, and the cache stays as it is
+                 * (no write, no search). */
+                if (hit && (uintptr_t)t != cv.a && cv.c < (uintptr_t)-2) {
+                    pv v = py_dict_entry_val((pv)d, cv.c, name);
+                    if (v)
+                        return v;
+                }
                 pv v;
                 intptr_t ix = py_dict_find_str((pv)d, name, &v);
                 if (ix >= 0 && v) {
@@ -516,7 +527,8 @@ static inline __attribute__((always_inline)) int store_attr(pv o, pv name, pv v,
     if (!PY_ISSMALL(o)) {
         py_type *t = o->type;
         py_cache_val cv;
-        if (py_cache_read(c, &cv) && (uintptr_t)t == cv.a && cv.b == type_epoch()) {
+        int hit = py_cache_read(c, &cv);
+        if (hit && (uintptr_t)t == cv.a && cv.b == type_epoch()) {
             if (cv.c == (uintptr_t)-2) {
                 slot_store(o, cv.d, v); /* a __slots__ member */
                 return 0;
@@ -542,6 +554,11 @@ static inline __attribute__((always_inline)) int store_attr(pv o, pv name, pv v,
                                           !(m->type->flags & PY_TF_HEAP)))) {
                 if (m)
                     py_type_set_shadowed(t);
+                /* another type's cached entry, as in load_attr */
+                py_dict *cd = inst_dict(o, t);
+                if (!m && cd && hit && (uintptr_t)t != cv.a && cv.c < (uintptr_t)-2 &&
+                    py_dict_entry_store((pv)cd, cv.c, name, v))
+                    return 0;
                 py_dict *d = (py_dict *)py_instance_dict(o);
                 if (py_dict_set((pv)d, name, v) < 0)
                     return -1;
