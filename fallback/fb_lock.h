@@ -10,8 +10,9 @@
  *
  * Uncontended, fb_lock / fb_rlock / fb_runlock are one atomic
  * read-modify-write each (the readers' fast path also does one plain load
- * first) and fb_unlock is a load and a store (see there). Contended, a thread spins a bounded number of times and then parks
- * on the word with FUTEX_WAIT_PRIVATE; a release calls FUTEX_WAKE_PRIVATE
+ * first) and fb_unlock is a load and a store (see there). Contended, a
+ * thread spins a bounded number of times and then parks on the word with
+ * FUTEX_WAIT_PRIVATE (1 ms at most); a release calls FUTEX_WAKE_PRIVATE
  * only when FB_K was set. Readers defer to FB_K (a waiting writer), so a
  * stream of readers cannot starve a writer.
  *

@@ -67,7 +67,11 @@ static void *private_lines(void *batch, size_t sz)
 }
 
 /* Put one GC_malloc_many batch of class c (slots of (c + 1) * 16 bytes)
- * on the thread's list; 0 if the collector had no memory. */
+ * on the thread's list; 0 if the collector had no memory. The objects of a
+ * batch are zero but for the link in their first word: the collector
+ * clears the free objects of its NORMAL kind when it sweeps them (its own
+ * inline allocator, gc_inline.h, likewise clears only the link), so
+ * py_alloc does not clear them again. */
 static int refill(py_ts *ts, size_t c)
 {
     void *batch = GC_malloc_many(((c + 1) << 4) - 1); /* py.h: PY_ALLOC_CLASS */
@@ -129,7 +133,7 @@ void *py_alloc_slow(size_t size)
         void *p = py_cur->freel[c - 1];
         py_cur->freel[c - 1] = GC_NEXT(p);
         py_cur->freen[c - 1]--;
-        memset(p, 0, c << 4);
+        GC_NEXT(p) = NULL;
         return p;
     }
     void *p = GC_MALLOC(size);
@@ -208,7 +212,6 @@ static void scratch_free(void *p) { (void)p; }
  * /proc/self/maps and advised (again: madvise is idempotent). Where THP is
  * off, or /proc is missing, nothing changes. */
 #define PY_HUGEPAGE ((uintptr_t)2 << 20)
-
 
 PY_NO_EMU static void heap_hugepages(void)
 {

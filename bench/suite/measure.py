@@ -33,6 +33,11 @@ MAX_SIZE = 50_000_000
 # threads (tens of microseconds) is under 1% of it.
 CALIBRATE_FRACTION = 0.25
 CALIBRATE_STEPS = 6
+# A run that takes this many times its planned length (threads x target)
+# marks a point as slow: SLOW_REPS runs, no rerun when noisy. Without it
+# the lock-bound workloads under CPython took a fifth of the full suite.
+SLOW_FACTOR = 4.0
+SLOW_REPS = 3
 
 
 def median(xs):
@@ -119,14 +124,25 @@ class Measurer:
         return max(1, min(MAX_SIZE, int(size * self.o.target / r.seconds))), None
 
     def repeat(self, target, workload, threads, size):
-        """reps runs; (runs, None) or (runs so far, the failed Run)."""
+        """reps runs; (runs, None) or (runs so far, the failed Run). A point
+        whose first run takes SLOW_FACTOR times what the plan gave it (a
+        lock-bound workload whose threads convoy: CPython's btree at 4
+        threads ran 24 s where 1 s was planned) gets SLOW_REPS runs."""
         runs = []
-        for _ in range(self.o.reps):
+        reps = self.o.reps
+        for _ in range(reps):
             r = self.run_once(target, workload, threads, size)
             if r.problem:
                 return runs, r
             runs.append(r)
+            if len(runs) == 1 and r.seconds > SLOW_FACTOR * threads * self.o.target:
+                reps = min(reps, SLOW_REPS)
+            if len(runs) >= reps:
+                break
         return runs, None
+
+    def slow(self, runs, threads):
+        return bool(runs) and runs[0].seconds > SLOW_FACTOR * threads * self.o.target
 
     def point(self, target, workload, threads, size, budget_left):
         """One record (without speedup, added once all threads are in)."""
@@ -141,7 +157,7 @@ class Measurer:
             sp = spread([r.seconds for r in runs])
             if best is None or sp < best[0]:
                 best = (sp, runs)
-            if sp <= self.o.noise or not budget_left():
+            if sp <= self.o.noise or not budget_left() or self.slow(runs, threads):
                 break
         fill_timing(rec, best[1], self.o.noise)
         return rec

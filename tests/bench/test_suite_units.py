@@ -151,6 +151,39 @@ class Replan(unittest.TestCase):
         self.assertEqual(o.reps, 5)
 
 
+class SlowPoints(unittest.TestCase):
+    """A point whose first run takes far longer than planned gets fewer runs."""
+
+    def measurer(self, seconds):
+        o = RUN.parse_args(["--threads", "1,4", "--reps", "5", "--target", "0.5"])
+        m = measure.Measurer(o, tmpdir=None)
+        calls = []
+
+        def run_once(target, workload, threads, size):
+            r = measure.Run()
+            r.ops, r.seconds, r.wall = 100, seconds[len(calls) % len(seconds)], 1.0
+            calls.append(threads)
+            return r
+        m.run_once = run_once
+        return m, calls
+
+    def test_on_plan_takes_every_repetition(self):
+        m, calls = self.measurer([1.9])            # 4 threads x 0.5 s planned
+        runs, bad = m.repeat(None, None, 4, 10)
+        self.assertIsNone(bad)
+        self.assertEqual(len(runs), 5)
+
+    def test_slow_takes_three_and_no_rerun(self):
+        m, calls = self.measurer([9.0, 20.0])     # > 4 x (4 x 0.5 s), noisy
+        w = wl.Workload.__new__(wl.Workload)
+        w.name, w.kind, w.unit = "btree", "program", "ops"
+        target = type("T", (), {"label": "cpython", "is_elide": False, "mode": None})()
+        rec = m.point(target, w, 4, 10, lambda: True)
+        self.assertEqual(len(calls), measure.SLOW_REPS)
+        self.assertEqual(rec["attempts"], 1)
+        self.assertEqual(rec["status"], "noisy")
+
+
 class ProgressDisplay(unittest.TestCase):
     def test_plain_lines_when_not_a_tty(self):
         out = io.StringIO()
