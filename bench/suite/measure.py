@@ -135,13 +135,14 @@ class Measurer:
             if r.problem:
                 return runs, r
             runs.append(r)
-            if len(runs) == 1 and r.seconds > SLOW_FACTOR * threads * self.o.target:
+            if len(runs) == 1 and self.slow(runs, threads):
                 reps = min(reps, SLOW_REPS)
             if len(runs) >= reps:
                 break
         return runs, None
 
     def slow(self, runs, threads):
+        """Did the first of these runs take SLOW_FACTOR times its plan?"""
         return bool(runs) and runs[0].seconds > SLOW_FACTOR * threads * self.o.target
 
     def point(self, target, workload, threads, size, budget_left):
