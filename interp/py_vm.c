@@ -436,6 +436,18 @@ static inline void slot_store(pv o, size_t off, pv v)
     __atomic_store_n((pv *)((char *)o + off), v, __ATOMIC_RELEASE);
 }
 
+/* A site that sees several types (a base class's method on instances of
+ * its subclasses) may try the entry index cached for another type on the
+ * instance in hand, when the class has no attribute of that name: when one
+ * __init__ set the attributes in the same order it is the same entry, and
+ * the dict entry check is by key, so nothing else needs to match. Keeping
+ * the cache as it is spares a search and a rewrite at every change of
+ * type. */
+static inline int other_type_entry(int hit, const py_cache_val *cv, py_type *t)
+{
+    return hit && (uintptr_t)t != cv->a && cv->c < (uintptr_t)-2;
+}
+
 /* Attribute load with an inline cache. Cache layouts (a = type or module
  * dict, b = type epoch or dict version):
  *   module attribute      a = module dict, b = its ver, d = value
@@ -499,13 +511,7 @@ static inline __attribute__((always_inline)) pv load_attr(pv o, pv name, py_cach
                 return cls;
             }
             if (!cls && d) {
-                /* A site that sees several types (a base class's method
-                 * on instances of its subclasses) finds the name at the
-                 * cached entry of this instance too, when one __init__ set
-                 * the attributes in the same order: the entry check is by
-                 * key, so that is the value, and the cache stays as it is
-                 * (no write, no search). */
-                if (hit && (uintptr_t)t != cv.a && cv.c < (uintptr_t)-2) {
+                if (other_type_entry(hit, &cv, t)) {
                     pv v = py_dict_entry_val((pv)d, cv.c, name);
                     if (v)
                         return v;
@@ -554,9 +560,8 @@ static inline __attribute__((always_inline)) int store_attr(pv o, pv name, pv v,
                                           !(m->type->flags & PY_TF_HEAP)))) {
                 if (m)
                     py_type_set_shadowed(t);
-                /* another type's cached entry, as in load_attr */
                 py_dict *cd = inst_dict(o, t);
-                if (!m && cd && hit && (uintptr_t)t != cv.a && cv.c < (uintptr_t)-2 &&
+                if (!m && cd && other_type_entry(hit, &cv, t) &&
                     py_dict_entry_store((pv)cd, cv.c, name, v))
                     return 0;
                 py_dict *d = (py_dict *)py_instance_dict(o);
@@ -591,7 +596,7 @@ static inline __attribute__((always_inline)) int load_method(pv o, pv name, pv *
         d = py_type_lookup(t, name);
         if (d && !PY_ISSMALL(d) && (d->type == &py_func_type ||
                                     (d->type == &py_cfunc_type && ((py_cfunc *)d)->is_method == 1))) {
-            plain = t != &py_module_type && t != &py_type_type && !py_subtype(t, &py_type_type);
+            plain = t != &py_module_type && !py_subtype(t, &py_type_type);
             py_cache_write(c, (uintptr_t)t, ep, (uintptr_t)d, plain);
         } else
             d = NULL;

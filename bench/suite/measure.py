@@ -129,15 +129,12 @@ class Measurer:
         lock-bound workload whose threads convoy: CPython's btree at 4
         threads ran 24 s where 1 s was planned) gets SLOW_REPS runs."""
         runs = []
-        reps = self.o.reps
-        for _ in range(reps):
+        for _ in range(self.o.reps):
             r = self.run_once(target, workload, threads, size)
             if r.problem:
                 return runs, r
             runs.append(r)
-            if len(runs) == 1 and self.slow(runs, threads):
-                reps = min(reps, SLOW_REPS)
-            if len(runs) >= reps:
+            if len(runs) >= SLOW_REPS and self.slow(runs, threads):
                 break
         return runs, None
 
