@@ -348,6 +348,16 @@ void *py_alloc_slow(size_t size);
 /* Between regions (py_region.c): every size class this thread uses holds
  * at least a region's worth of objects, so a transaction never refills. */
 void py_alloc_topup(py_ts *ts);
+/* When the list of class c is down to py_alloc_low[c] objects (16 KiB of
+ * them), py_alloc_ahead refills it early if that needs no waiting
+ * (py_alloc.c). */
+#define PY_ALLOC_LOW(c) (16384u / (((c) + 1) << 4))
+static const uint16_t py_alloc_low[16] = {
+    PY_ALLOC_LOW(0), PY_ALLOC_LOW(1), PY_ALLOC_LOW(2), PY_ALLOC_LOW(3),
+    PY_ALLOC_LOW(4), PY_ALLOC_LOW(5), PY_ALLOC_LOW(6), PY_ALLOC_LOW(7),
+    PY_ALLOC_LOW(8), PY_ALLOC_LOW(9), PY_ALLOC_LOW(10), PY_ALLOC_LOW(11),
+    PY_ALLOC_LOW(12), PY_ALLOC_LOW(13), PY_ALLOC_LOW(14), PY_ALLOC_LOW(15)};
+void py_alloc_ahead(py_ts *ts, size_t c);
 void *py_alloc_checked(size_t size); /* NULL with MemoryError raised when out of memory */
 void *py_alloc_lines(size_t size);   /* zeroed, on cache lines of its own (py_alloc.c) */
 void py_alloc_init(void);
@@ -359,6 +369,7 @@ void py_alloc_init(void);
  * pointer just past its end does not hold the next slot alive), and asking
  * it for 16c bytes would take a slot of 16c + 16 (a 24-byte float took 48). */
 #define PY_ALLOC_CLASSES 16
+_Static_assert(PY_ALLOC_CLASSES == sizeof py_alloc_low / sizeof py_alloc_low[0], "py_alloc_low: one per class");
 #define PY_ALLOC_CLASS(size) (((size) + 16) >> 4) /* 1-based; the slot is 16 times it */
 #define PY_ALLOC_MAX (PY_ALLOC_CLASSES * 16 - 1)  /* the largest size a class takes */
 static inline void *py_alloc(size_t size);
@@ -420,6 +431,7 @@ struct py_ts {
     void *freel[PY_ALLOC_CLASSES] __attribute__((aligned(PY_CACHELINE)));
     uint32_t freen[PY_ALLOC_CLASSES]; /* objects on each list */
     uint32_t freeused;    /* bit c: class c has been refilled (py_alloc_topup) */
+    uint8_t refills[PY_ALLOC_CLASSES]; /* refills per class, capped (py_alloc.c) */
     /* repr recursion guard */
     pv repr_stack[64];
     int repr_n;
@@ -457,7 +469,8 @@ static inline void *py_alloc(size_t size)
         void *p = *fl;
         if (__builtin_expect(p != NULL, 1)) {
             *fl = GC_NEXT(p);
-            ts->freen[c - 1]--;
+            if (__builtin_expect(--ts->freen[c - 1] == py_alloc_low[c - 1], 0))
+                py_alloc_ahead(ts, c - 1);
             GC_NEXT(p) = NULL; /* the rest is zero (py_alloc.c: refill) */
             return p;
         }
