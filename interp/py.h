@@ -194,7 +194,20 @@ enum {
  * another thread is filling the entry, stores, and makes seq even again.
  * Every field is accessed atomically (relaxed; seq acquire/release), which
  * costs nothing on x86 beyond keeping the compiler honest. Callers write
- * only when the content changes (DESIGN.md rule 3). */
+ * only when the content changes (DESIGN.md rule 3).
+ *
+ * A polymorphic site (one instruction seeing instances of several types:
+ * richards' `t.fn(...)` over four Task classes) would rewrite its entry at
+ * every change of type. Every thread running the code reads that line (and
+ * its neighbours' entries on it), so with two threads each rewrite cost
+ * the other core a miss: richards' LOAD_METHOD rewrote 3,500 times a run,
+ * and two threads ran 1.6x as fast as one. Once an entry has been written
+ * PY_CACHE_REWRITES times (seq counts them), a fill for another key (a)
+ * under the same b (the type epoch: the entry is still right for its own
+ * type) is dropped: the site keeps serving its type, the others take the
+ * uncached path, and nothing is written. A new epoch (b) or the same key
+ * still refills. */
+#define PY_CACHE_REWRITES 64u
 typedef struct { uintptr_t seq, a, b, c, d; } py_cache;
 typedef struct { uintptr_t a, b, c, d; } py_cache_val;
 
@@ -229,6 +242,9 @@ static inline void py_cache_write(py_cache *c, uintptr_t a, uintptr_t b, uintptr
         __atomic_load_n(&c->c, __ATOMIC_RELAXED) == cc && __atomic_load_n(&c->d, __ATOMIC_RELAXED) == d &&
         !(s & 1))
         return; /* same content: write nothing */
+    if (s >= 2 * PY_CACHE_REWRITES && __atomic_load_n(&c->a, __ATOMIC_RELAXED) != a &&
+        __atomic_load_n(&c->b, __ATOMIC_RELAXED) == b)
+        return; /* polymorphic: keep the entry (above) */
     if ((s & 1) || !__atomic_compare_exchange_n(&c->seq, &s, s + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
         return;
     __atomic_store_n(&c->a, a, __ATOMIC_RELAXED);

@@ -204,6 +204,28 @@ static void test_deep_structures_do_not_crash(void)
     CU_ASSERT_STRING_EQUAL(py_cstr(r), "[1, [...]]{1: {...}}");
 }
 
+/* A site that keeps seeing other types stops rewriting its inline cache
+ * (py.h: PY_CACHE_REWRITES); its own type, or a new epoch, still fills. */
+static void test_polymorphic_cache_stops_rewriting(void)
+{
+    py_cache c;
+    memset(&c, 0, sizeof c);
+    for (uintptr_t i = 0; i < 4 * PY_CACHE_REWRITES; i++) {
+        uintptr_t type = 0x1000 + 0x10 * (i & 1); /* two types, their methods */
+        py_cache_write(&c, type, 7, type + 1, 0);
+    }
+    CU_ASSERT_EQUAL(c.seq, 2 * PY_CACHE_REWRITES);
+    uintptr_t a = c.a;
+    py_cache_write(&c, a ^ 0x10, 7, 1, 0); /* another type, same epoch */
+    CU_ASSERT_EQUAL(c.a, a);
+    py_cache_write(&c, a, 7, 999, 0); /* its own type */
+    CU_ASSERT_EQUAL(c.c, 999);
+    py_cache_write(&c, a ^ 0x10, 8, 5, 0); /* a new epoch: any type */
+    CU_ASSERT_EQUAL(c.a, a ^ 0x10);
+    CU_ASSERT_EQUAL(c.b, 8);
+    CU_ASSERT_EQUAL(c.seq & 1, 0);
+}
+
 int main(void)
 {
     init_runtime();
@@ -227,5 +249,6 @@ int main(void)
     CU_ADD(vm, test_syntax_error_is_clean);
     CU_ADD(vm, test_recursion_error);
     CU_ADD(vm, test_deep_structures_do_not_crash);
+    CU_ADD(vm, test_polymorphic_cache_stops_rewriting);
     return cu_run();
 }
